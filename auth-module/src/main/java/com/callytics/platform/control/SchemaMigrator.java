@@ -1,6 +1,10 @@
 package com.callytics.platform.control;
 
-import java.util.Arrays;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -17,12 +21,17 @@ public final class SchemaMigrator {
   public static final String HISTORY_TABLE = "flyway_schema_history";
   private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
+  /** The newest version this build's migrations lead to, known once they have run. */
+  private static final AtomicReference<String> expectedVersion = new AtomicReference<>();
+
   private SchemaMigrator() {}
 
-  static Flyway flyway(DataSource dataSource) {
+  static final String LOCATION = "classpath:db/migration";
+
+  static Flyway flyway(DataSource dataSource, String location) {
     return Flyway.configure(SchemaMigrator.class.getClassLoader())
         .dataSource(dataSource)
-        .locations("classpath:db/migration")
+        .locations(location)
         .table(HISTORY_TABLE)
         .failOnMissingLocations(true)
         .load();
@@ -34,8 +43,15 @@ public final class SchemaMigrator {
    * @throws SchemaMigrationException naming the failed migration and the database's reason
    */
   public static MigrateResult migrate(DataSource dataSource) {
+    return migrate(dataSource, LOCATION);
+  }
+
+  static MigrateResult migrate(DataSource dataSource, String location) {
     try {
-      MigrateResult result = flyway(dataSource).migrate();
+      Flyway flyway = flyway(dataSource, location);
+      MigrateResult result = flyway.migrate();
+      var current = flyway.info().current();
+      expectedVersion.set(current == null ? null : current.getVersion().getVersion());
       LOG.info(
           () ->
               "Database schema at version "
@@ -53,16 +69,32 @@ public final class SchemaMigrator {
   }
 
   /**
-   * The schema version when every known migration has been applied successfully; empty when one
-   * is pending or has failed.
+   * The schema version when the newest migration bundled with this build has been applied
+   * successfully; empty when it is pending or failed, or when the history cannot be read. A plain
+   * query, cheap enough for every readiness probe.
    */
   public static Optional<String> appliedVersion(DataSource dataSource) {
-    var info = flyway(dataSource).info();
-    boolean allApplied =
-        info.pending().length == 0
-            && info.current() != null
-            && Arrays.stream(info.applied()).noneMatch(m -> m.getState().isFailed());
-    return allApplied ? Optional.of(info.current().getVersion().getVersion()) : Optional.empty();
+    String expected = expectedVersion.get();
+    if (expected == null) {
+      return Optional.empty();
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                // Flyway creates its table with quoted lower-case names, on H2 as on PostgreSQL
+                "SELECT \"version\", \"success\" FROM \""
+                    + HISTORY_TABLE
+                    + "\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC")) {
+      query.setMaxRows(1);
+      try (ResultSet newest = query.executeQuery()) {
+        return newest.next() && newest.getBoolean("success")
+                && expected.equals(newest.getString("version"))
+            ? Optional.of(expected)
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
   }
 
   /** A migration failed: the message names the script and the database's reason. */

@@ -1,10 +1,11 @@
-package com.callytics.platform.boundary;
+package com.callytics.web.boundary;
 
 import com.callytics.platform.control.SchemaMigrator;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.util.Optional;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -14,6 +15,8 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class DatabaseReadinessCheck implements HealthCheck {
+
+  private static final Logger LOG = Logger.getLogger(DatabaseReadinessCheck.class.getName());
 
   @Resource(lookup = "java:app/jdbc/callytics")
   DataSource dataSource;
@@ -33,6 +36,7 @@ public class DatabaseReadinessCheck implements HealthCheck {
           .withData("schemaVersion", version.orElse("none"))
           .build();
     } catch (Exception e) {
+      LOG.warning(() -> "Readiness check: the database is unavailable: " + e);
       return response.down().withData("connection", "unavailable").build();
     }
   }

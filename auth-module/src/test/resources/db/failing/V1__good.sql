@@ -1,0 +1,1 @@
+CREATE TABLE good_table (id INT PRIMARY KEY);

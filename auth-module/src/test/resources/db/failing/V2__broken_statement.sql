@@ -1,0 +1,1 @@
+CREATE TABLE broken_table (id INT PRIMARY KEY, other NOT_A_TYPE);
