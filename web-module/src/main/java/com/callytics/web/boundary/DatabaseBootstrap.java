@@ -1,5 +1,6 @@
 package com.callytics.web.boundary;
 
+import com.callytics.auth.control.TokenCipher;
 import com.callytics.platform.control.SchemaMigrator;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -41,9 +42,12 @@ public class DatabaseBootstrap {
   @ConfigProperty(name = "callytics.public-url", defaultValue = "http://localhost:8080")
   String publicUrl;
 
+  @Inject TokenCipher tokenCipher;
+
   @PostConstruct
   void migrate() {
     SchemaMigrator.migrate(dataSource);
+    tokenCipher.ensureReady();
     LOG.info(() -> "Callytics is serving on " + publicUrl);
   }
 }
