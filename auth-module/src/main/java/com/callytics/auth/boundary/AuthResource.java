@@ -102,7 +102,7 @@ public class AuthResource {
         headers.getMediaType() != null
             && headers.getMediaType().isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
     Response.ResponseBuilder response =
-        formPost ? Response.seeOther(URI.create("/")) : Response.noContent();
+        formPost ? Response.seeOther(URI.create(config.publicUrl() + "/")) : Response.noContent();
     return response.cookie(cookies.clearSession()).header("Cache-Control", "no-store").build();
   }
 

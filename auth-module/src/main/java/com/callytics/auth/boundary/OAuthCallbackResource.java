@@ -52,7 +52,7 @@ public class OAuthCallbackResource {
     if (error != null) {
       // Cal.com (or the user) declined; consume the state so it cannot be replayed.
       browser.ifPresent(b -> signIns.consume(state, b));
-      return Response.seeOther(URI.create("/?signin=denied"))
+      return Response.seeOther(URI.create(config.publicUrl() + "/?signin=denied"))
           .cookie(cookies.clearSignIn())
           .header("Cache-Control", "no-store")
           .build();
@@ -75,7 +75,7 @@ public class OAuthCallbackResource {
     NewSession session = sessions.create(userId);
     signedIn.fire(new SignedIn(userId));
     return Response.status(Response.Status.FOUND)
-        .location(URI.create(completed.get().returnTo()))
+        .location(URI.create(config.publicUrl() + completed.get().returnTo()))
         .cookie(cookies.session(session.cookieValue(), session.expiresAt(), clock.instant()))
         .cookie(cookies.clearSignIn())
         .header("Cache-Control", "no-store")

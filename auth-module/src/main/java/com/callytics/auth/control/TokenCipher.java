@@ -44,7 +44,7 @@ public class TokenCipher {
 
   @Inject
   @ConfigProperty(name = "callytics.token.previous-encryption-keys")
-  Optional<List<String>> previousKeys;
+  Optional<String> previousKeys;
 
   @Inject
   @ConfigProperty(name = "callytics.datasource.url")
@@ -69,7 +69,7 @@ public class TokenCipher {
   @PostConstruct
   void init() {
     String current = configuredKey.filter(k -> !k.isBlank()).orElseGet(this::embeddedKey);
-    useKeys(current, previousKeys.orElse(List.of()));
+    useKeys(current, previousKeys.map(keys -> List.of(keys.split(","))).orElse(List.of()));
   }
 
   /** Fails the deployment early (called at start-up) when no key can be had. */

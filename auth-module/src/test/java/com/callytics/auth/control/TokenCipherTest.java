@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.callytics.auth.control.TokenCipher.UndecryptableTokenException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +89,7 @@ class TokenCipherTest {
   private static TokenCipher embedded(Path dataDir, String url) {
     TokenCipher cipher = new TokenCipher();
     cipher.configuredKey = Optional.empty();
-    cipher.previousKeys = Optional.of(List.of());
+    cipher.previousKeys = Optional.empty();
     cipher.datasourceUrl = url;
     cipher.dataDir = dataDir.toString();
     return cipher;
