@@ -9,9 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -119,12 +119,15 @@ public class WaitlistResource {
     if (body == null || body.isBlank()) {
       throw malformed("The request has no body.");
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
-      JsonValue value = reader.readValue();
-      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+    try (JsonParser parser = Json.createParser(new StringReader(body))) {
+      if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         throw malformed("The body must be a JSON object.");
       }
-      return value.asJsonObject();
+      JsonObject json = parser.getObject();
+      if (parser.hasNext()) {
+        throw malformed("The body must hold one JSON object and nothing else.");
+      }
+      return json;
     } catch (JsonException e) {
       throw malformed("The body is not valid JSON.");
     }

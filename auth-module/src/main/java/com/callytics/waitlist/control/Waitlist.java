@@ -11,8 +11,8 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * The waitlist: one entry per (normalised) email address. Joining twice changes nothing; the
- * caller learns only whether this request created the entry.
+ * The waitlist: one entry per (normalised) email address. Joining twice changes nothing; the caller
+ * learns only whether this request created the entry.
  */
 @ApplicationScoped
 public class Waitlist {
@@ -59,8 +59,7 @@ public class Waitlist {
 
   /** Whether the (normalised) email has an entry. */
   public boolean isListed(String normalisedEmail) {
-    return !em.createQuery(
-            "SELECT e.id FROM WaitlistEntry e WHERE e.email = :email", String.class)
+    return !em.createQuery("SELECT e.id FROM WaitlistEntry e WHERE e.email = :email", String.class)
         .setParameter("email", normalisedEmail)
         .setMaxResults(1)
         .getResultList()

@@ -17,7 +17,9 @@ import java.time.Instant;
 public record WaitlistRequest(
     @NotBlank(message = "is required")
         @Email(message = "must be a valid email address")
-        @Size(max = EMAIL_MAX_LENGTH, message = "must be at most " + EMAIL_MAX_LENGTH + " characters")
+        @Size(
+            max = EMAIL_MAX_LENGTH,
+            message = "must be at most " + EMAIL_MAX_LENGTH + " characters")
         String email,
     @Size(max = NAME_MAX_LENGTH, message = "must be at most " + NAME_MAX_LENGTH + " characters")
         String fullName,
