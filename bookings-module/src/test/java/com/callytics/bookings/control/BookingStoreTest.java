@@ -1,0 +1,140 @@
+package com.callytics.bookings.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.callytics.bookings.entity.Booking;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class BookingStoreTest {
+
+  private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+
+  private final TestDatabase db = new TestDatabase();
+  private final BookingStore store = new BookingStore(db.database);
+  private final String user = db.addUser();
+
+  private void upsert(String userId, List<Booking> bookings) throws Exception {
+    try (Connection connection = db.dataSource.getConnection()) {
+      store.upsert(connection, userId, bookings, NOW);
+    }
+  }
+
+  @Test
+  void aStoredBookingReadsBackEqual() throws Exception {
+    Booking booking = Bookings.number(42);
+
+    upsert(user, List.of(booking));
+
+    assertThat(store.findByUid(user, "uid-42")).contains(booking);
+    assertThat(store.count(user)).isEqualTo(1);
+  }
+
+  @Test
+  void aBookingStoredAgainIsOverwrittenNotDuplicated() throws Exception {
+    upsert(user, List.of(Bookings.number(1), Bookings.number(2)));
+    Booking cancelled = Bookings.number(2, "cancelled", NOW);
+
+    upsert(user, List.of(cancelled, Bookings.number(3)));
+
+    assertThat(store.count(user)).isEqualTo(3);
+    assertThat(store.findByUid(user, "uid-2")).contains(cancelled);
+    assertThat(store.findNewestUpdatedAt(user)).contains(NOW);
+  }
+
+  @Test
+  void aUidTwiceInOnePageCountsOnceAndTheLastWins() throws Exception {
+    Booking later = Bookings.number(5, "cancelled", NOW);
+
+    upsert(user, List.of(Bookings.number(5), later));
+
+    assertThat(store.count(user)).isEqualTo(1);
+    assertThat(store.findByUid(user, "uid-5")).contains(later);
+  }
+
+  @Test
+  void usersDoNotSeeEachOthersBookings() throws Exception {
+    String other = db.addUser();
+    upsert(user, List.of(Bookings.number(1)));
+    upsert(other, List.of(Bookings.number(1), Bookings.number(2)));
+
+    assertThat(store.count(user)).isEqualTo(1);
+    assertThat(store.count(other)).isEqualTo(2);
+    assertThat(store.stream(user, null, null, null)).extracting(Booking::uid).containsExactly("uid-1");
+  }
+
+  @Test
+  void streamingReadsEveryBookingOfTheRangeInStartOrderAcrossPages() throws Exception {
+    int n = BookingStore.READ_PAGE_SIZE * 2 + 17;
+    List<Booking> all = new ArrayList<>();
+    IntStream.rangeClosed(1, n).forEach(i -> all.add(Bookings.number(i)));
+    // stored in reverse so that the order comes from the query
+    Collections.reverse(all);
+    upsert(user, all);
+    Instant from = Bookings.EPOCH.plus(Duration.ofHours(10));
+    Instant to = Bookings.EPOCH.plus(Duration.ofHours(n - 5));
+
+    List<Booking> range;
+    try (Stream<Booking> stream = store.stream(user, from, to, null)) {
+      range = stream.toList();
+    }
+
+    assertThat(range).extracting(Booking::uid).first().isEqualTo("uid-10");
+    assertThat(range).extracting(Booking::uid).last().isEqualTo("uid-" + (n - 6));
+    assertThat(range).hasSize(n - 15).isSortedAccordingTo((a, b) -> a.start().compareTo(b.start()));
+    assertThat(store.count(user, from, to, null)).isEqualTo(n - 15);
+    assertThat(store.stream(user, null, null, null).count()).isEqualTo(n);
+  }
+
+  @Test
+  void bookingsStartingAtTheSameInstantAreAllStreamed() throws Exception {
+    List<Booking> sameStart = new ArrayList<>();
+    for (int i = 0; i < BookingStore.READ_PAGE_SIZE + 3; i++) {
+      Booking b = Bookings.number(1);
+      sameStart.add(
+          new Booking(
+              i, "same-" + i, b.title(), b.description(), b.hosts(), b.status(), null, null, null,
+              null, null, null, b.start(), b.end(), b.duration(), b.eventTypeId(), b.eventType(),
+              null, null, false, b.createdAt(), b.updatedAt(), "{}", null, null, b.attendees(),
+              List.of(), "{}"));
+    }
+    upsert(user, sameStart);
+
+    assertThat(store.stream(user, null, null, null).map(Booking::uid).distinct().count())
+        .isEqualTo(BookingStore.READ_PAGE_SIZE + 3);
+  }
+
+  @Test
+  void streamingFiltersByEventType() throws Exception {
+    upsert(user, IntStream.rangeClosed(1, 30).mapToObj(Bookings::number).toList());
+
+    assertThat(store.stream(user, null, null, 2L)).hasSize(10).allMatch(b -> b.eventTypeId() == 2L);
+    assertThat(store.count(user, null, null, 2L)).isEqualTo(10);
+  }
+
+  @Test
+  void anEmptyStoreStreamsNothing() {
+    assertThat(store.stream(user, null, null, null)).isEmpty();
+    assertThat(store.findNewestUpdatedAt(user)).isEmpty();
+    assertThat(store.findByUid(user, "nope")).isEmpty();
+  }
+
+  @Test
+  void deletingTheUserDeletesTheirBookingsAndSyncState() throws Exception {
+    upsert(user, List.of(Bookings.number(1), Bookings.number(2)));
+    SyncStateStore states = new SyncStateStore(db.database, store);
+    states.tryAcquire(user, "owner", NOW, NOW.plusSeconds(60));
+
+    db.execute("DELETE FROM app_user WHERE id = ?", user);
+
+    assertThat(store.count(user)).isZero();
+    assertThat(states.find(user)).isEmpty();
+  }
+}
