@@ -25,7 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -87,7 +86,8 @@ class BookingsIT {
         Http.send(withBearer("/api/cal/bookings?take=5&skip=5&sortStart=asc", token));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/json");
     JsonObject body = Http.json(response);
     assertThat(body.getString("status")).isEqualTo("success");
     assertThat(body.getJsonObject("error")).isEmpty();
@@ -122,8 +122,20 @@ class BookingsIT {
             cal.bookings(user).subList(0, 5).stream().map(b -> b.getString("uid")).toList());
     JsonObject data = body.getJsonArray("data").getJsonObject(0);
     assertThat(data.keySet())
-        .contains("id", "uid", "title", "hosts", "status", "start", "end", "duration",
-            "eventTypeId", "attendees", "createdAt", "updatedAt", "bookingFieldsResponses");
+        .contains(
+            "id",
+            "uid",
+            "title",
+            "hosts",
+            "status",
+            "start",
+            "end",
+            "duration",
+            "eventTypeId",
+            "attendees",
+            "createdAt",
+            "updatedAt",
+            "bookingFieldsResponses");
     JsonObject expected =
         shape == Shape.BARE_ARRAY
             // no total from Cal.com: a full page signals one more item, as the seed does
@@ -157,8 +169,10 @@ class BookingsIT {
                 "any-token"));
 
     assertThat(response.statusCode()).isEqualTo(400);
-    JsonObject details = assertErrorEnvelope(response, "Invalid query parameters.").getJsonObject("details");
-    assertThat(details.keySet()).containsExactlyInAnyOrder("take", "status", "attendeeEmail", "colour");
+    JsonObject details =
+        assertErrorEnvelope(response, "Invalid query parameters.").getJsonObject("details");
+    assertThat(details.keySet())
+        .containsExactlyInAnyOrder("take", "status", "attendeeEmail", "colour");
     assertThat(details.getString("colour")).isEqualTo("unknown parameter");
     assertThat(cal.calls(Endpoint.BOOKINGS)).isZero();
   }
@@ -166,7 +180,8 @@ class BookingsIT {
   @Test
   void aCalComRefusalKeepsItsStatusAndBodyInTheEnvelope() {
     String calError =
-        "{\"status\":\"error\",\"error\":{\"code\":\"FORBIDDEN\",\"message\":\"no access to team\"}}";
+        "{\"status\":\"error\",\"error\":{\"code\":\"FORBIDDEN\",\"message\":\"no access to"
+            + " team\"}}";
     cal.enqueueFault(Endpoint.BOOKINGS, Fault.status(403, calError));
 
     HttpResponse<String> response = Http.send(withBearer("/api/cal/bookings?teamId=7", "a-token"));
@@ -209,8 +224,11 @@ class BookingsIT {
     HttpResponse<String> response = Http.send(withBearer("/api/cal/bookings", "a-token"));
 
     assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(assertErrorEnvelope(response, CAL_FAILED).getJsonObject("details")
-            .getJsonObject("error").getString("code"))
+    assertThat(
+            assertErrorEnvelope(response, CAL_FAILED)
+                .getJsonObject("details")
+                .getJsonObject("error")
+                .getString("code"))
         .isEqualTo("INTERNAL_SERVER_ERROR");
     assertThat(cal.calls(Endpoint.BOOKINGS)).isEqualTo(3);
   }
@@ -225,7 +243,8 @@ class BookingsIT {
     HttpResponse<String> response = Http.send(withBearer("/api/cal/bookings", token));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     List<RecordedRequest> requests = cal.requests(Endpoint.BOOKINGS);
     assertThat(requests).hasSize(2);
     assertThat(Duration.between(requests.get(0).receivedAt(), requests.get(1).receivedAt()))
@@ -257,7 +276,9 @@ class BookingsIT {
       assertThat(response.statusCode()).isEqualTo(502);
       assertThat(Http.json(response).getString("status")).isEqualTo("error");
     }
-    assertThat(cal.calls(Endpoint.BOOKINGS)).as("nothing retried, no redirect followed").isEqualTo(3);
+    assertThat(cal.calls(Endpoint.BOOKINGS))
+        .as("nothing retried, no redirect followed")
+        .isEqualTo(3);
   }
 
   // ------------------------------------------------------------------ GET /api/bookings
@@ -343,7 +364,8 @@ class BookingsIT {
   void aCalComErrorForTheSignedInUserIsAProblemWithCalComsStatusAndBody() {
     long user = newCalUser(cal, 3);
     Browser browser = signedInAndSynced(cal, user);
-    String calError = "{\"status\":\"error\",\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"gone\"}}";
+    String calError =
+        "{\"status\":\"error\",\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"gone\"}}";
     cal.enqueueFault(Endpoint.BOOKINGS, Fault.status(404, calError));
 
     HttpResponse<String> response = browser.get("/api/bookings");
@@ -393,7 +415,10 @@ class BookingsIT {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(Http.json(response))
         .isEqualTo(
-            Json.createObjectBuilder().add("status", "cancelled").add("totalItems", cancelled).build());
+            Json.createObjectBuilder()
+                .add("status", "cancelled")
+                .add("totalItems", cancelled)
+                .build());
     assertThat(cal.calls(Endpoint.BOOKINGS)).isEqualTo(before + 1);
     assertThat(cal.lastRequest(Endpoint.BOOKINGS).query())
         .containsEntry("status", List.of("cancelled"))
@@ -502,7 +527,8 @@ class BookingsIT {
 
   /** Asserts the envelope of an error; returns its {@code error} object. */
   static JsonObject assertErrorEnvelope(HttpResponse<String> response, String message) {
-    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/json");
     JsonObject body = Http.json(response);
     assertThat(body.getString("status")).isEqualTo("error");
     assertThat(body.getJsonArray("data")).isEmpty();
@@ -513,7 +539,13 @@ class BookingsIT {
   }
 
   static JsonObject pagination(
-      int total, int remaining, int returned, int perPage, int page, int pages, boolean next,
+      int total,
+      int remaining,
+      int returned,
+      int perPage,
+      int page,
+      int pages,
+      boolean next,
       boolean previous) {
     return Json.createObjectBuilder()
         .add("totalItems", total)
@@ -545,9 +577,5 @@ class BookingsIT {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static String uniqueMarker() {
-    return "marker-" + UUID.randomUUID();
   }
 }

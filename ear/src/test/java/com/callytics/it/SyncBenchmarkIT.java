@@ -55,7 +55,9 @@ class SyncBenchmarkIT {
 
   private static final Logger LOG = Logger.getLogger(SyncBenchmarkIT.class.getName());
   private static final Pattern SERVER_RUN =
-      Pattern.compile("Synced the bookings of user (\\S+): (\\w+) run, (\\d+) fetched, (\\d+) request\\(s\\), (\\d+) ms");
+      Pattern.compile(
+          "Synced the bookings of user (\\S+): (\\w+) run, (\\d+) fetched, (\\d+) request\\(s\\),"
+              + " (\\d+) ms");
   private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
   private final List<String> report = new ArrayList<>();
@@ -73,8 +75,11 @@ class SyncBenchmarkIT {
 
   @Test
   void syncFigures() throws Exception {
-    report.add("Sync benchmark, " + java.time.Instant.now() + ", datasource "
-        + System.getProperty("it.datasource.url"));
+    report.add(
+        "Sync benchmark, "
+            + java.time.Instant.now()
+            + ", datasource "
+            + System.getProperty("it.datasource.url"));
     warmUp();
     fullSyncOf10000();
     incrementalWithNothingNew();
@@ -110,9 +115,14 @@ class SyncBenchmarkIT {
       clientMillis.add(elapsed);
       serverMillis.add(serverRun(SyncIT.userId(browser), "full").millis());
     }
-    report.add(String.format(Locale.ROOT,
-        "full sync of 10,000 bookings: server %s ms (median %d), sign-in to idle seen by the client %s ms",
-        serverMillis, median(serverMillis), clientMillis));
+    report.add(
+        String.format(
+            Locale.ROOT,
+            "full sync of 10,000 bookings: server %s ms (median %d), sign-in to idle seen by the"
+                + " client %s ms",
+            serverMillis,
+            median(serverMillis),
+            clientMillis));
   }
 
   private void incrementalWithNothingNew() throws IOException {
@@ -137,10 +147,15 @@ class SyncBenchmarkIT {
       serverMillis.add(runs.get(runs.size() - 1).millis());
     }
     assertThat(requests).containsOnly(1);
-    report.add(String.format(Locale.ROOT,
-        "incremental sync with nothing new (20 runs): %s request(s) each; server median %d ms, max %d ms;"
-            + " POST /api/sync to idle seen by the client median %d ms",
-        requests.get(0), median(serverMillis), Collections.max(serverMillis), median(clientMillis)));
+    report.add(
+        String.format(
+            Locale.ROOT,
+            "incremental sync with nothing new (20 runs): %s request(s) each; server median %d ms,"
+                + " max %d ms; POST /api/sync to idle seen by the client median %d ms",
+            requests.get(0),
+            median(serverMillis),
+            Collections.max(serverMillis),
+            median(clientMillis)));
   }
 
   private void heapDuringA100000BookingSync() throws Exception {
@@ -165,8 +180,13 @@ class SyncBenchmarkIT {
       if (fetched >= nextMark * 1_000) {
         long live = liveHeapKb(pid);
         maxLive = Math.max(maxLive, live);
-        samples.add(String.format(Locale.ROOT, "%d: %d MB (%.1f s)", fetched, live / 1024,
-            (System.nanoTime() - started) / 1e9));
+        samples.add(
+            String.format(
+                Locale.ROOT,
+                "%d: %d MB (%.1f s)",
+                fetched,
+                live / 1024,
+                (System.nanoTime() - started) / 1e9));
         nextMark = fetched / 1_000 + 10;
       }
       LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
@@ -176,10 +196,14 @@ class SyncBenchmarkIT {
     samples.add("after: " + after / 1024 + " MB");
     assertThat(status.getString("state")).isEqualTo("idle");
     assertThat(status.getJsonNumber("storedBookings").longValue()).isEqualTo(100_000);
-    report.add(String.format(Locale.ROOT,
-        "100,000-booking sync: %d ms; server heap in use after a full GC, by bookings fetched: %s;"
-            + " largest growth over the start %d MB",
-        elapsed, samples, (maxLive - baseline) / 1024));
+    report.add(
+        String.format(
+            Locale.ROOT,
+            "100,000-booking sync: %d ms; server heap in use after a full GC, by bookings fetched:"
+                + " %s; largest growth over the start %d MB",
+            elapsed,
+            samples,
+            (maxLive - baseline) / 1024));
   }
 
   // ------------------------------------------------------------------ helpers
@@ -204,8 +228,12 @@ class SyncBenchmarkIT {
     Matcher m = SERVER_RUN.matcher(Files.readString(Path.of(System.getProperty("server.log"))));
     while (m.find()) {
       if (m.group(1).equals(userId) && m.group(2).equals(kind)) {
-        runs.add(new ServerRun(kind, Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
-            Long.parseLong(m.group(5))));
+        runs.add(
+            new ServerRun(
+                kind,
+                Integer.parseInt(m.group(3)),
+                Integer.parseInt(m.group(4)),
+                Long.parseLong(m.group(5))));
       }
     }
     return runs;
@@ -225,10 +253,15 @@ class SyncBenchmarkIT {
 
   /** The Payara server of this test run (its command line names the domain's payara home). */
   private static long serverPid() {
-    String home = Path.of(System.getProperty("payara.home")).toAbsolutePath().normalize().toString();
+    String home =
+        Path.of(System.getProperty("payara.home")).toAbsolutePath().normalize().toString();
     return ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().map(c -> c.contains(home) && c.contains("domain1")
-            && c.contains("glassfish")).orElse(false))
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .map(c -> c.contains(home) && c.contains("domain1") && c.contains("glassfish"))
+                    .orElse(false))
         .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
         .mapToLong(ProcessHandle::pid)
         .findFirst()
@@ -248,7 +281,8 @@ class SyncBenchmarkIT {
 
   private static String jcmd(long pid, String command) throws Exception {
     String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-    Process process = new ProcessBuilder(jcmd, Long.toString(pid), command).redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(jcmd, Long.toString(pid), command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
       throw new AssertionError("jcmd " + command + " failed: " + output);

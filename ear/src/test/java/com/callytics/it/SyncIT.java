@@ -41,8 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The full-history sync on the deployed EAR against the Cal.com emulator: what it stores, how it
- * resumes, that it runs once per user, and that account deletion takes the stored data with it.
- * On PostgreSQL (-Dpostgres) the stored rows are also compared with the emulator's bookings.
+ * resumes, that it runs once per user, and that account deletion takes the stored data with it. On
+ * PostgreSQL (-Dpostgres) the stored rows are also compared with the emulator's bookings.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -78,18 +78,21 @@ class SyncIT {
     assertThat(status.getJsonObject("progress").getInt("fetched")).isEqualTo(10_000);
     assertThat(status.getJsonObject("progress").getInt("total")).isEqualTo(10_000);
     assertThat(status.isNull("error")).isTrue();
-    assertThat(Instant.parse(status.getString("lastSyncedAt"))).isBefore(Instant.now().plusSeconds(1));
+    assertThat(Instant.parse(status.getString("lastSyncedAt")))
+        .isBefore(Instant.now().plusSeconds(1));
     List<RecordedRequest> requests = cal.requests(Endpoint.BOOKINGS);
     assertThat(requests).hasSize(100);
     assertThat(requests)
         .extracting(r -> Integer.parseInt(r.queryParam("skip")))
         .containsExactlyInAnyOrderElementsOf(
             java.util.stream.IntStream.range(0, 100).map(i -> i * 100).boxed().toList());
-    assertThat(requests).allSatisfy(r -> {
-      assertThat(r.queryParam("take")).isEqualTo("100");
-      assertThat(r.queryParam("sortCreated")).isEqualTo("asc");
-      assertThat(r.queryParam("afterUpdatedAt")).isNull();
-    });
+    assertThat(requests)
+        .allSatisfy(
+            r -> {
+              assertThat(r.queryParam("take")).isEqualTo("100");
+              assertThat(r.queryParam("sortCreated")).isEqualTo("asc");
+              assertThat(r.queryParam("afterUpdatedAt")).isNull();
+            });
     onPostgres(db -> assertThat(stored(db, userId(browser))).isEqualTo(expected(user)));
   }
 
@@ -107,7 +110,8 @@ class SyncIT {
 
     assertThat(started.statusCode()).isEqualTo(202);
     assertThat(Http.json(started).getString("state")).isIn("running", "idle");
-    List<RecordedRequest> incremental = requestsWith(token).subList(requestsBefore, requestsWith(token).size());
+    List<RecordedRequest> incremental =
+        requestsWith(token).subList(requestsBefore, requestsWith(token).size());
     assertThat(incremental).hasSize(1);
     assertThat(incremental.get(0).queryParam("afterUpdatedAt")).isNotBlank();
     assertThat(incremental.get(0).queryParam("skip")).isEqualTo("0");
@@ -154,7 +158,8 @@ class SyncIT {
     assertThat(completed.getString("state")).isEqualTo("idle");
     assertThat(completed.getJsonNumber("storedBookings").longValue()).isEqualTo(1_000);
     assertThat(completed.isNull("error")).isTrue();
-    List<RecordedRequest> resumed = cal.requests(Endpoint.BOOKINGS).subList(before, cal.requests(Endpoint.BOOKINGS).size());
+    List<RecordedRequest> resumed =
+        cal.requests(Endpoint.BOOKINGS).subList(before, cal.requests(Endpoint.BOOKINGS).size());
     assertThat(resumed)
         .extracting(r -> r.queryParam("skip"))
         .as("resumed at page 7, pages 1-6 not fetched again")
@@ -175,7 +180,9 @@ class SyncIT {
 
     assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(202);
     assertThat(responses).extracting(r -> Http.json(r).getString("state")).containsOnly("running");
-    assertThat(requestsWith(token).size() - before).as("one incremental sync: one request").isEqualTo(1);
+    assertThat(requestsWith(token).size() - before)
+        .as("one incremental sync: one request")
+        .isEqualTo(1);
     assertThat(after.getString("state")).isEqualTo("idle");
   }
 
@@ -212,11 +219,13 @@ class SyncIT {
     onPostgres(
         db -> {
           assertThat(stored(db, userId)).isEmpty();
-          assertThat(count(db, "SELECT COUNT(*) FROM booking_sync WHERE user_id = ?", userId)).isZero();
+          assertThat(count(db, "SELECT COUNT(*) FROM booking_sync WHERE user_id = ?", userId))
+              .isZero();
         });
     Browser again = signedInAndSynced(cal, user);
     assertThat(userId(again)).isNotEqualTo(userId);
-    assertThat(Http.json(again.get("/api/sync")).getJsonNumber("storedBookings").longValue()).isEqualTo(500);
+    assertThat(Http.json(again.get("/api/sync")).getJsonNumber("storedBookings").longValue())
+        .isEqualTo(500);
   }
 
   @Test

@@ -26,13 +26,14 @@ import java.util.Set;
  * The signed-in user's bookings, live from Cal.com with the token Callytics keeps for them:
  *
  * <ul>
- *   <li>{@code GET /api/bookings} — the query and Meeting envelope of {@code GET /api/cal/bookings};
+ *   <li>{@code GET /api/bookings} — the query and Meeting envelope of {@code GET
+ *       /api/cal/bookings};
  *   <li>{@code GET /api/bookings/recent} — the 3 most recently updated, {@code {data, totalItems}};
  *   <li>{@code GET /api/bookings/summary?status=X} — {@code {status, totalItems}}.
  * </ul>
  *
- * Errors are problem details; a sign-in that Cal.com no longer accepts is a 401 with {@code
- * reauth: true}.
+ * Errors are problem details; a sign-in that Cal.com no longer accepts is a 401 with {@code reauth:
+ * true}.
  */
 @Path("bookings")
 @RequestScoped
@@ -78,7 +79,8 @@ public class BookingsResource {
     String userId = currentUser.requireUserId();
     MultivaluedMap<String, String> parameters = uri.getQueryParameters();
     BookingsResponses.rejectUnknownParameters(parameters, Set.of("status"));
-    BookingQuery query = BookingQuery.parse(Map.of("status", parameters.getOrDefault("status", List.of())));
+    BookingQuery query =
+        BookingQuery.parse(Map.of("status", parameters.getOrDefault("status", List.of())));
     if (query.statuses().isEmpty()) {
       throw new InvalidBookingQueryException(
           Map.of("status", "is required; one of " + String.join(", ", BookingQuery.STATUSES)));

@@ -40,8 +40,8 @@ final class BookingsResponses {
     Map<String, String> errors = new LinkedHashMap<>();
     new TreeSet<>(given.keySet())
         .stream()
-        .filter(name -> !allowed.contains(name))
-        .forEach(name -> errors.put(name, "unknown parameter"));
+            .filter(name -> !allowed.contains(name))
+            .forEach(name -> errors.put(name, "unknown parameter"));
     if (!errors.isEmpty()) {
       throw new InvalidBookingQueryException(errors);
     }

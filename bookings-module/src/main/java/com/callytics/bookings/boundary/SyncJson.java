@@ -24,8 +24,7 @@ public final class SyncJson {
     } else {
       progress.add("total", status.total());
     }
-    JsonObjectBuilder json =
-        BUILDERS.createObjectBuilder().add("state", status.state().apiValue());
+    JsonObjectBuilder json = BUILDERS.createObjectBuilder().add("state", status.state().apiValue());
     if (status.lastSyncedAt() == null) {
       json.addNull("lastSyncedAt");
     } else {

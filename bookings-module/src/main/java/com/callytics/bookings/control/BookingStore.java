@@ -43,9 +43,9 @@ import java.util.stream.StreamSupport;
 
 /**
  * Each user's bookings as Callytics keeps them (table {@code booking}): upserted by (user, uid)
- * during a sync, read back page by page for analytics. The columns analytics filter on are
- * columns; the whole booking is its Meeting JSON, turned back into a {@link Booking} by the
- * Cal.com translator.
+ * during a sync, read back page by page for analytics. The columns analytics filter on are columns;
+ * the whole booking is its Meeting JSON, turned back into a {@link Booking} by the Cal.com
+ * translator.
  */
 @ApplicationScoped
 public class BookingStore {
@@ -65,7 +65,8 @@ public class BookingStore {
           + " WHERE user_id = ? AND uid = ?";
   private static final String INSERT =
       "INSERT INTO booking (cal_id, status, start_at, end_at, event_type_id, created_at,"
-          + " updated_at, stored_at, payload, user_id, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " updated_at, stored_at, payload, user_id, uid)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   @Inject BookingsDatabase database;
 
@@ -79,9 +80,9 @@ public class BookingStore {
   }
 
   /**
-   * Inserts the bookings the user does not have yet and overwrites those they have, on the
-   * caller's connection (and so in the caller's transaction). A uid given twice counts once (the
-   * last wins); a booking whose uid is too long to store is skipped with a warning.
+   * Inserts the bookings the user does not have yet and overwrites those they have, on the caller's
+   * connection (and so in the caller's transaction). A uid given twice counts once (the last wins);
+   * a booking whose uid is too long to store is skipped with a warning.
    *
    * @return how many bookings were new to the store (inserted rather than overwritten)
    */
@@ -90,7 +91,10 @@ public class BookingStore {
     Map<String, Booking> byUid = new LinkedHashMap<>();
     for (Booking booking : bookings) {
       if (booking.uid().length() > MAX_UID_LENGTH) {
-        LOG.log(Level.WARNING, "Skipped a Cal.com booking (id {0}) with an over-long uid", booking.id());
+        LOG.log(
+            Level.WARNING,
+            "Skipped a Cal.com booking (id {0}) with an over-long uid",
+            booking.id());
         continue;
       }
       byUid.put(booking.uid(), booking);
@@ -189,8 +193,8 @@ public class BookingStore {
   /**
    * The user's stored bookings that start in {@code [from, to)}, optionally of one event type,
    * ordered by start (then uid). Read lazily, {@value #READ_PAGE_SIZE} rows per query, so that
-   * memory does not grow with the history; no connection is held between pages, so the stream
-   * need not be closed (closing it does no harm).
+   * memory does not grow with the history; no connection is held between pages, so the stream need
+   * not be closed (closing it does no harm).
    *
    * @param from inclusive lower bound, {@code null} for none
    * @param to exclusive upper bound, {@code null} for none
@@ -209,8 +213,7 @@ public class BookingStore {
   public Optional<Instant> findNewestUpdatedAt(String userId) {
     try (Connection connection = database.connection();
         PreparedStatement newest =
-            prepare(connection, 
-                "SELECT MAX(updated_at) FROM booking WHERE user_id = ?")) {
+            prepare(connection, "SELECT MAX(updated_at) FROM booking WHERE user_id = ?")) {
       newest.setString(1, userId);
       try (ResultSet row = newest.executeQuery()) {
         row.next();
@@ -225,8 +228,7 @@ public class BookingStore {
   public Optional<Booking> findByUid(String userId, String uid) {
     try (Connection connection = database.connection();
         PreparedStatement select =
-            prepare(connection, 
-                "SELECT payload FROM booking WHERE user_id = ? AND uid = ?")) {
+            prepare(connection, "SELECT payload FROM booking WHERE user_id = ? AND uid = ?")) {
       select.setString(1, userId);
       select.setString(2, uid);
       try (ResultSet row = select.executeQuery()) {
@@ -240,7 +242,9 @@ public class BookingStore {
   private Optional<Booking> toBooking(String payload) {
     try (JsonReader reader = READERS.createReader(new StringReader(payload))) {
       Optional<Booking> booking =
-          reader.readValue() instanceof JsonObject json ? translator.translate(json) : Optional.empty();
+          reader.readValue() instanceof JsonObject json
+              ? translator.translate(json)
+              : Optional.empty();
       if (booking.isEmpty()) {
         LOG.warning("Skipped a stored booking that can no longer be read");
       }

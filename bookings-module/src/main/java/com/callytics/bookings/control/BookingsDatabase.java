@@ -54,10 +54,10 @@ public class BookingsDatabase {
    * Prepares a statement that the database plans for its actual parameters each time it runs.
    *
    * <p>On PostgreSQL the driver turns a statement run often into a server-side prepared statement
-   * with a generic plan, chosen once for the pooled connection. Chosen while a table was small, that
-   * plan is a sequential scan, and it stays until the table is analyzed again: each page of a sync
-   * then takes longer as the history grows (400 ms per 100 bookings at 100,000 instead of 10 ms,
-   * with autovacuum off). An unnamed statement is planned with its parameters every time.
+   * with a generic plan, chosen once for the pooled connection. Chosen while a table was small,
+   * that plan is a sequential scan, and it stays until the table is analyzed again: each page of a
+   * sync then takes longer as the history grows (400 ms per 100 bookings at 100,000 instead of 10
+   * ms, with autovacuum off). An unnamed statement is planned with its parameters every time.
    */
   static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);

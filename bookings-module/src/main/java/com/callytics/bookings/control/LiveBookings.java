@@ -10,9 +10,9 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * The signed-in user's bookings read live from Cal.com (not from the store), with the user's
- * access token from the token service: refreshed when it is about to expire, and once more when
- * Cal.com rejects it.
+ * The signed-in user's bookings read live from Cal.com (not from the store), with the user's access
+ * token from the token service: refreshed when it is about to expire, and once more when Cal.com
+ * rejects it.
  */
 @ApplicationScoped
 public class LiveBookings {

@@ -28,13 +28,13 @@ import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Starts booking syncs and tells how they stand. One sync per user at a time, across instances:
- * a sync runs only under the user's lease ({@link SyncStateStore#tryAcquire}); a trigger that
- * finds a live lease joins that run instead of starting another.
+ * Starts booking syncs and tells how they stand. One sync per user at a time, across instances: a
+ * sync runs only under the user's lease ({@link SyncStateStore#tryAcquire}); a trigger that finds a
+ * live lease joins that run instead of starting another.
  *
  * <p>Syncs are triggered after each sign-in (in the background), by {@link #ensureFresh} when the
- * stored data is older than {@code callytics.sync.max-age}, and on demand ({@code POST
- * /api/sync}). They run on the server's managed executor.
+ * stored data is older than {@code callytics.sync.max-age}, and on demand ({@code POST /api/sync}).
+ * They run on the server's managed executor.
  */
 @ApplicationScoped
 public class SyncCoordinator {
@@ -129,8 +129,8 @@ public class SyncCoordinator {
   }
 
   /**
-   * Starts a sync of the user's bookings unless one is running (on any instance), in which case
-   * the caller joins it. Returns at once.
+   * Starts a sync of the user's bookings unless one is running (on any instance), in which case the
+   * caller joins it. Returns at once.
    *
    * @return the status right after, normally running
    */
@@ -146,8 +146,8 @@ public class SyncCoordinator {
    * maxWait}. A sync that failed less than {@code callytics.sync.failure-backoff} ago is not
    * retried here (the user can ask for one).
    *
-   * @return the status after the wait; the stored data is fresh when its state is idle and
-   *     {@code lastSyncedAt} is recent
+   * @return the status after the wait; the stored data is fresh when its state is idle and {@code
+   *     lastSyncedAt} is recent
    */
   public SyncStatus ensureFresh(String userId, Duration maxWait) {
     Objects.requireNonNull(userId, "userId");
@@ -217,7 +217,8 @@ public class SyncCoordinator {
         return;
       }
       while (System.nanoTime() < deadline && status(userId).isRunning()) {
-        Thread.sleep(Math.min(POLL_MILLIS, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+        Thread.sleep(
+            Math.min(POLL_MILLIS, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
       }
     } catch (TimeoutException e) {
       // still running: the caller gets the status as it stands
@@ -234,7 +235,8 @@ public class SyncCoordinator {
       try {
         current = InitialContext.doLookup(EXECUTOR);
       } catch (NamingException e) {
-        throw new IllegalStateException("The managed executor " + EXECUTOR + " is not available", e);
+        throw new IllegalStateException(
+            "The managed executor " + EXECUTOR + " is not available", e);
       }
       executor = current;
     }

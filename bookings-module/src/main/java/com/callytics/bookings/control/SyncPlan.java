@@ -58,8 +58,7 @@ final class SyncPlan {
     } else {
       more = received >= pageSize;
     }
-    return new Step(
-        new SyncCursor(cursor.phase(), nextSkip, cursor.updatedAfter(), total), !more);
+    return new Step(new SyncCursor(cursor.phase(), nextSkip, cursor.updatedAfter(), total), !more);
   }
 
   /**

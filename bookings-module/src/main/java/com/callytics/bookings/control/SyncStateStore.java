@@ -23,10 +23,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Each user's sync state (table {@code booking_sync}): the lease that lets one sync per user run
- * at a time across instances, and the cursor of the run in progress. A page of bookings and the
- * cursor after it are committed together; every write of a run is fenced by its lease owner, so a
- * run that lost its lease can change nothing.
+ * Each user's sync state (table {@code booking_sync}): the lease that lets one sync per user run at
+ * a time across instances, and the cursor of the run in progress. A page of bookings and the cursor
+ * after it are committed together; every write of a run is fenced by its lease owner, so a run that
+ * lost its lease can change nothing.
  */
 @ApplicationScoped
 public class SyncStateStore {
@@ -55,8 +55,8 @@ public class SyncStateStore {
   /**
    * A user's sync state as stored.
    *
-   * @param state running, idle or failed, as last written (a running state whose lease has
-   *     expired belongs to a run that died)
+   * @param state running, idle or failed, as last written (a running state whose lease has expired
+   *     belongs to a run that died)
    * @param cursor where the next run starts
    * @param fetched bookings fetched by the current or last run
    * @param watermarkAt start of the last completed run: every change before it is stored
@@ -99,8 +99,7 @@ public class SyncStateStore {
         Phase phase = Phase.valueOf(row.getString(2));
         Instant updatedAfter = instant(row.getObject(4, OffsetDateTime.class));
         SyncCursor cursor =
-            new SyncCursor(
-                phase, row.getInt(3), phase == Phase.FULL ? null : updatedAfter, total);
+            new SyncCursor(phase, row.getInt(3), phase == Phase.FULL ? null : updatedAfter, total);
         return Optional.of(
             new SyncState(
                 row.getString(1),
@@ -129,7 +128,8 @@ public class SyncStateStore {
     Objects.requireNonNull(owner, "owner");
     try (Connection connection = database.connection()) {
       try (PreparedStatement take =
-          prepare(connection, 
+          prepare(
+              connection,
               "UPDATE booking_sync SET state = ?, lease_owner = ?, lease_until = ?,"
                   // a resumed run keeps the start of the run it continues: see watermark_at
                   + " started_at = CASE WHEN next_skip = 0 THEN ? ELSE COALESCE(started_at, ?) END,"
@@ -152,7 +152,8 @@ public class SyncStateStore {
         return false;
       }
       try (PreparedStatement create =
-          prepare(connection, 
+          prepare(
+              connection,
               "INSERT INTO booking_sync (user_id, state, phase, next_skip, fetched,"
                   + " stored_bookings, lease_owner, lease_until, started_at, updated_at)"
                   + " VALUES (?, ?, ?, 0, 0, 0, ?, ?, ?, ?)")) {
@@ -205,7 +206,8 @@ public class SyncStateStore {
       int inserted = bookings.upsert(connection, userId, page, now);
       if (inserted > 0) {
         try (PreparedStatement count =
-            prepare(connection, 
+            prepare(
+                connection,
                 "UPDATE booking_sync SET stored_bookings = stored_bookings + ?"
                     + " WHERE user_id = ?")) {
           count.setInt(1, inserted);
@@ -227,7 +229,8 @@ public class SyncStateStore {
       Instant leaseUntil)
       throws SQLException {
     try (PreparedStatement update =
-        prepare(connection, 
+        prepare(
+            connection,
             "UPDATE booking_sync SET phase = ?, next_skip = ?, updated_after = ?, fetched = ?,"
                 + " total = ?, lease_until = ?, updated_at = ?"
                 + " WHERE user_id = ? AND lease_owner = ?")) {
@@ -248,7 +251,8 @@ public class SyncStateStore {
       Connection connection, String userId, String owner, SyncCursor last, Instant now)
       throws SQLException {
     try (PreparedStatement update =
-        prepare(connection, 
+        prepare(
+            connection,
             "UPDATE booking_sync SET state = ?, phase = ?, next_skip = 0, updated_after = NULL,"
                 + " fetched = ?, total = ?, lease_owner = NULL, lease_until = NULL,"
                 + " last_synced_at = ?, watermark_at = started_at, last_error = NULL,"
@@ -277,9 +281,10 @@ public class SyncStateStore {
     }
     try (Connection connection = database.connection();
         PreparedStatement update =
-            prepare(connection, 
-                "UPDATE booking_sync SET state = ?, last_error = ?, lease_owner = NULL,"
-                    + " lease_until = NULL, updated_at = ? WHERE user_id = ? AND lease_owner = ?")) {
+            prepare(
+                connection,
+                "UPDATE booking_sync SET state = ?, last_error = ?, lease_owner = NULL, lease_until"
+                    + " = NULL, updated_at = ? WHERE user_id = ? AND lease_owner = ?")) {
       update.setString(1, FAILED);
       update.setString(2, message);
       update.setObject(3, timestamp(now));

@@ -11,14 +11,16 @@ class CalBookingsResourceTest {
 
   @Test
   void aBearerTokenIsTakenWhateverTheCaseOfTheScheme() {
-    assertThat(CalBookingsResource.bearerToken("Bearer abc.DEF-123_~+/=")).hasValue("abc.DEF-123_~+/=");
+    assertThat(CalBookingsResource.bearerToken("Bearer abc.DEF-123_~+/="))
+        .hasValue("abc.DEF-123_~+/=");
     assertThat(CalBookingsResource.bearerToken("bearer abc")).hasValue("abc");
     assertThat(CalBookingsResource.bearerToken("BEARER  abc ")).hasValue("abc");
   }
 
   @ParameterizedTest
   @NullSource
-  @ValueSource(strings = {"", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "Token abc", "Bearer a b", "abc"})
+  @ValueSource(
+      strings = {"", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "Token abc", "Bearer a b", "abc"})
   void anythingElseIsNoToken(String header) {
     assertThat(CalBookingsResource.bearerToken(header)).isEmpty();
   }

@@ -67,7 +67,9 @@ class BookingStoreTest {
 
     assertThat(store.count(user)).isEqualTo(1);
     assertThat(store.count(other)).isEqualTo(2);
-    assertThat(store.stream(user, null, null, null)).extracting(Booking::uid).containsExactly("uid-1");
+    assertThat(store.stream(user, null, null, null))
+        .extracting(Booking::uid)
+        .containsExactly("uid-1");
   }
 
   @Test
@@ -100,10 +102,34 @@ class BookingStoreTest {
       Booking b = Bookings.number(1);
       sameStart.add(
           new Booking(
-              i, "same-" + i, b.title(), b.description(), b.hosts(), b.status(), null, null, null,
-              null, null, null, b.start(), b.end(), b.duration(), b.eventTypeId(), b.eventType(),
-              null, null, false, b.createdAt(), b.updatedAt(), "{}", null, null, b.attendees(),
-              List.of(), "{}"));
+              i,
+              "same-" + i,
+              b.title(),
+              b.description(),
+              b.hosts(),
+              b.status(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              b.start(),
+              b.end(),
+              b.duration(),
+              b.eventTypeId(),
+              b.eventType(),
+              null,
+              null,
+              false,
+              b.createdAt(),
+              b.updatedAt(),
+              "{}",
+              null,
+              null,
+              b.attendees(),
+              List.of(),
+              "{}"));
     }
     upsert(user, sameStart);
 

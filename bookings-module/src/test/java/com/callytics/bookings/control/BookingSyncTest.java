@@ -126,7 +126,9 @@ class BookingSyncTest {
 
     assertThat(cal.requests).hasSize(1);
     assertThat(store.count(user)).isEqualTo(1_050);
-    assertThat(status.storedBookings()).as("overwritten bookings are not counted twice").isEqualTo(1_050);
+    assertThat(status.storedBookings())
+        .as("overwritten bookings are not counted twice")
+        .isEqualTo(1_050);
     for (int n : new int[] {3, 500, 501, 900, 1_049}) {
       assertThat(store.findByUid(user, "uid-" + n).map(Booking::status)).hasValue("cancelled");
     }

@@ -33,7 +33,8 @@ final class FakeCal extends CalBookingsClient {
   /** Cancels the given bookings, updated at {@code now}. */
   void change(Instant now, int... numbers) {
     for (int n : numbers) {
-      bookings.replaceAll(b -> b.uid().equals("uid-" + n) ? Bookings.number(n, "cancelled", now) : b);
+      bookings.replaceAll(
+          b -> b.uid().equals("uid-" + n) ? Bookings.number(n, "cancelled", now) : b);
     }
   }
 

@@ -63,7 +63,8 @@ class SyncPlanTest {
     SyncCursor cursor = new SyncCursor(Phase.FULL, 200, null, 250);
 
     SyncPlan.Step step =
-        SyncPlan.afterPage(cursor, 100, new CalBookingsPage(bookings(50), 0, 250, last, null, null));
+        SyncPlan.afterPage(
+            cursor, 100, new CalBookingsPage(bookings(50), 0, 250, last, null, null));
 
     assertThat(step.done()).isTrue();
     assertThat(step.cursor().nextSkip()).isEqualTo(250);
@@ -74,11 +75,13 @@ class SyncPlanTest {
     SyncCursor cursor = new SyncCursor(Phase.FULL, 100, null, null);
 
     assertThat(
-            SyncPlan.afterPage(cursor, 100, new CalBookingsPage(bookings(100), 0, 200, null, "200", "0"))
+            SyncPlan.afterPage(
+                    cursor, 100, new CalBookingsPage(bookings(100), 0, 200, null, "200", "0"))
                 .done())
         .isTrue();
     assertThat(
-            SyncPlan.afterPage(cursor, 100, new CalBookingsPage(bookings(100), 0, 201, null, null, null))
+            SyncPlan.afterPage(
+                    cursor, 100, new CalBookingsPage(bookings(100), 0, 201, null, null, null))
                 .done())
         .isFalse();
   }

@@ -21,7 +21,6 @@ public interface CalBookingsApi {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @SuppressWarnings("checkstyle:ParameterNumber")
   Response bookings(
       @HeaderParam("Authorization") String authorization,
       @HeaderParam("cal-api-version") String apiVersion,

@@ -148,10 +148,7 @@ public class CalBookingsClient {
       if (isTimeout(e)) {
         throw CalUnavailableException.timedOut(e);
       }
-      LOG.log(
-          Level.WARNING,
-          "Cal.com bookings request failed without an answer: {0}",
-          describe(e));
+      LOG.log(Level.WARNING, "Cal.com bookings request failed without an answer: {0}", describe(e));
       throw new CalBookingsException(SERVICE_UNAVAILABLE, 0, null, e);
     }
   }

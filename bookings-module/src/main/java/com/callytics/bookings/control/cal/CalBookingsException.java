@@ -30,12 +30,7 @@ public class CalBookingsException extends ProblemException {
   }
 
   protected CalBookingsException(
-      int status,
-      String title,
-      String detail,
-      int calStatus,
-      JsonValue calBody,
-      Throwable cause) {
+      int status, String title, String detail, int calStatus, JsonValue calBody, Throwable cause) {
     super(status, title, detail, extensions(calStatus, calBody), cause);
     this.calStatus = calStatus;
     this.calBody = calBody;

@@ -33,9 +33,9 @@ final class CalResponses {
   }
 
   /**
-   * The exception for a status that is not a success (429 aside, which the client waits out):
-   * 401 rejects the token, 5xx is worth a retry, a redirect is not followed (502), any other
-   * status is Cal.com's refusal with its own status.
+   * The exception for a status that is not a success (429 aside, which the client waits out): 401
+   * rejects the token, 5xx is worth a retry, a redirect is not followed (502), any other status is
+   * Cal.com's refusal with its own status.
    */
   static RuntimeException failure(int status, String body) {
     if (isSuccess(status)) {

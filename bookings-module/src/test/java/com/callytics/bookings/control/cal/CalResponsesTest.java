@@ -50,7 +50,8 @@ class CalResponsesTest {
     assertThat(failure).isExactlyInstanceOf(CalBookingsException.class);
     CalBookingsException e = (CalBookingsException) failure;
     assertThat(e.status()).isEqualTo(status);
-    assertThat(e.findCalBody()).contains(Json.createReader(new java.io.StringReader(CAL_ERROR)).readValue());
+    assertThat(e.findCalBody())
+        .contains(Json.createReader(new java.io.StringReader(CAL_ERROR)).readValue());
     assertThat(e.extensions()).containsKey("details").containsEntry("calStatus", status);
   }
 
@@ -78,7 +79,10 @@ class CalResponsesTest {
     assertThat(CalResponses.errorBody(html))
         .isInstanceOfSatisfying(
             JsonString.class,
-            text -> assertThat(text.getString()).hasSize(CalResponses.MAX_ERROR_TEXT).startsWith("<html>"));
+            text ->
+                assertThat(text.getString())
+                    .hasSize(CalResponses.MAX_ERROR_TEXT)
+                    .startsWith("<html>"));
     assertThat(CalResponses.errorBody("  ")).isNull();
     assertThat(CalResponses.errorBody(null)).isNull();
   }
