@@ -1,5 +1,9 @@
 package com.callytics.bookings.control.cal;
 
+import static com.callytics.bookings.control.cal.CalJsonFields.bool;
+import static com.callytics.bookings.control.cal.CalJsonFields.intValue;
+import static com.callytics.bookings.control.cal.CalJsonFields.object;
+
 import com.callytics.bookings.entity.Booking;
 import com.callytics.bookings.entity.Booking.Attendee;
 import com.callytics.bookings.entity.Booking.EventTypeRef;
@@ -164,29 +168,6 @@ public class CalBookingTranslator {
       }
     }
     return null;
-  }
-
-  private static Integer intValue(JsonObject json, String name) {
-    if (json.get(name) instanceof JsonNumber number && number.isIntegral()) {
-      try {
-        return number.intValueExact();
-      } catch (ArithmeticException tooLarge) {
-        return null;
-      }
-    }
-    return null;
-  }
-
-  private static Boolean bool(JsonObject json, String name) {
-    JsonValue value = json.get(name);
-    if (value == JsonValue.TRUE) {
-      return Boolean.TRUE;
-    }
-    return value == JsonValue.FALSE ? Boolean.FALSE : null;
-  }
-
-  private static JsonObject object(JsonObject json, String name) {
-    return json.get(name) instanceof JsonObject object ? object : null;
   }
 
   /** An ISO-8601 instant with {@code Z} or an offset (or a zone); anything else is missing. */

@@ -1,5 +1,9 @@
 package com.callytics.bookings.control.cal;
 
+import static com.callytics.bookings.control.cal.CalJsonFields.bool;
+import static com.callytics.bookings.control.cal.CalJsonFields.intValue;
+import static com.callytics.bookings.control.cal.CalJsonFields.object;
+
 import com.callytics.bookings.entity.Booking;
 import com.callytics.bookings.entity.Pagination;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -166,29 +170,6 @@ public class CalBookingsResponseParser {
   private static Integer firstInt(JsonObject json, String name, String alternative) {
     Integer value = intValue(json, name);
     return value != null ? value : intValue(json, alternative);
-  }
-
-  private static Integer intValue(JsonObject json, String name) {
-    if (json.get(name) instanceof JsonNumber number && number.isIntegral()) {
-      try {
-        return number.intValueExact();
-      } catch (ArithmeticException tooLarge) {
-        return null;
-      }
-    }
-    return null;
-  }
-
-  private static Boolean bool(JsonObject json, String name) {
-    JsonValue value = json.get(name);
-    if (value == JsonValue.TRUE) {
-      return Boolean.TRUE;
-    }
-    return value == JsonValue.FALSE ? Boolean.FALSE : null;
-  }
-
-  private static JsonObject object(JsonObject json, String name) {
-    return json.get(name) instanceof JsonObject object ? object : null;
   }
 
   /** A cursor is opaque: a string, or a number taken as its text; null or missing is none. */
