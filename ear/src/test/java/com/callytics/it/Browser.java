@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -83,9 +82,5 @@ final class Browser {
       throw new AssertionError("authorize answered " + back.statusCode());
     }
     return get(location(back));
-  }
-
-  static List<String> lines(String s) {
-    return s.lines().toList();
   }
 }

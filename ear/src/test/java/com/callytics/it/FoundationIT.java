@@ -3,7 +3,6 @@ package com.callytics.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.util.Properties;
@@ -119,9 +118,5 @@ class FoundationIT {
                     .contains("script-src 'self'")
                     .doesNotContain("unsafe-inline")
                     .doesNotContain("http"));
-  }
-
-  static HttpRequest.Builder api(String path) {
-    return Http.request(path).header("Accept", "application/json");
   }
 }

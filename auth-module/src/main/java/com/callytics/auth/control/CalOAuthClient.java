@@ -94,9 +94,6 @@ public class CalOAuthClient {
             .GET()
             .build();
     HttpResponse<String> response = send(request, "profile");
-    if (response.statusCode() == 401) {
-      throw new CalOAuthException(CalOAuthException.Kind.REJECTED, 401, "Cal.com refused the access token");
-    }
     JsonObject body = jsonObject(response, "profile");
     JsonValue data = body.get("data");
     if (!(data instanceof JsonObject profile) || !(profile.get("id") instanceof JsonNumber id)) {

@@ -32,9 +32,8 @@ public class SecurityHeadersFilter extends HttpFilter {
   static void apply(HttpServletResponse response) {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
-    if (!response.containsHeader("Referrer-Policy")) {
-      response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    }
+    // a resource may tighten it (the sign-in redirects send no-referrer)
+    response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
   }
 }
