@@ -5,6 +5,8 @@ import com.callytics.analytics.entity.Analytics;
 import com.callytics.analytics.entity.AnalyticsRequest;
 import com.callytics.auth.boundary.CurrentUser;
 import com.callytics.bookings.control.BookingStore;
+import com.callytics.bookings.control.ReadAhead;
+import com.callytics.bookings.control.ServerThreads;
 import com.callytics.bookings.control.SyncCoordinator;
 import com.callytics.bookings.entity.Booking;
 import com.callytics.bookings.entity.SyncStatus;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,12 +38,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AnalyticsResource {
 
   private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+  private static final int READ_AHEAD_BATCH = 500;
 
   @Inject CurrentUser currentUser;
   @Inject AnalyticsParameters parameters;
   @Inject AnalyticsCalculator calculator;
   @Inject BookingStore store;
   @Inject SyncCoordinator sync;
+  @Inject ServerThreads serverThreads;
 
   @Inject
   @ConfigProperty(name = "callytics.analytics.sync-wait", defaultValue = "PT3S")
@@ -57,13 +62,14 @@ public class AnalyticsResource {
     AnalyticsRequest request = parameters.parse(from, to, tz, eventTypeId);
     SyncStatus freshness = sync.ensureFresh(userId, syncWait);
     Analytics analytics;
-    // the previous period of equal length is read too, for the "change" of every KPI
+    // the previous period of equal length is read too, for the "change" of every KPI; read on a
+    // second thread while this one calculates
+    Instant readFrom = request.hasRange() ? request.previousFrom() : request.from();
     try (Stream<Booking> bookings =
-        store.stream(
-            userId,
-            request.hasRange() ? request.previousFrom() : request.from(),
-            request.to(),
-            request.eventTypeId())) {
+        ReadAhead.of(
+            () -> store.stream(userId, readFrom, request.to(), request.eventTypeId()),
+            serverThreads,
+            READ_AHEAD_BATCH)) {
       analytics = calculator.calculate(request, bookings);
     }
     JsonObjectBuilder body = JSON.createObjectBuilder(AnalyticsJson.toJson(analytics, JSON));

@@ -54,8 +54,21 @@ final class BookingFacts {
     if (email == null) {
       return null;
     }
-    String normalized = WHITESPACE.matcher(email).replaceAll("").toLowerCase(Locale.ROOT);
+    // the usual address has no white space: no regular expression for it (hot path)
+    String normalized =
+        hasWhitespace(email)
+            ? WHITESPACE.matcher(email).replaceAll("").toLowerCase(Locale.ROOT)
+            : email.toLowerCase(Locale.ROOT);
     return normalized.isEmpty() ? null : normalized;
+  }
+
+  private static boolean hasWhitespace(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A booking with exactly one attendee who is one of its hosts. */

@@ -20,13 +20,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,10 +39,11 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Each user's bookings as Callytics keeps them (table {@code booking}): upserted by (user, uid)
- * during a sync, read back page by page for analytics. The columns analytics filter on are columns;
- * the whole booking is its Meeting JSON, turned back into a {@link Booking} by the Cal.com
- * translator.
+ * Each user's bookings as Callytics keeps them: upserted by (user, uid) during a sync, streamed
+ * back for analytics and the CSV export. Table {@code booking} holds what those read, one column
+ * per field ({@link BookingColumns}), so that reading a long history parses no JSON; table {@code
+ * booking_json} holds each whole booking as its Meeting JSON, turned back into a {@link Booking} by
+ * the Cal.com translator when one booking is asked for by uid.
  */
 @ApplicationScoped
 public class BookingStore {
@@ -54,23 +52,28 @@ public class BookingStore {
   static final int READ_PAGE_SIZE = 500;
 
   static final int MAX_UID_LENGTH = 255;
-  static final int MAX_STATUS_LENGTH = 64;
 
   private static final Logger LOG = Logger.getLogger(BookingStore.class.getName());
   private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
   private static final String UPDATE =
-      "UPDATE booking SET cal_id = ?, status = ?, start_at = ?, end_at = ?, event_type_id = ?,"
-          + " created_at = ?, updated_at = ?, stored_at = ?, payload = ?"
-          + " WHERE user_id = ? AND uid = ?";
+      "UPDATE booking SET "
+          + String.join(" = ?, ", BookingColumns.NAMES)
+          + " = ?, stored_at = ? WHERE user_id = ? AND uid = ?";
   private static final String INSERT =
-      "INSERT INTO booking (cal_id, status, start_at, end_at, event_type_id, created_at,"
-          + " updated_at, stored_at, payload, user_id, uid)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO booking ("
+          + String.join(", ", BookingColumns.NAMES)
+          + ", stored_at, user_id, uid) VALUES (?"
+          + ", ?".repeat(BookingColumns.NAMES.size() + 2)
+          + ")";
+  private static final String UPDATE_JSON =
+      "UPDATE booking_json SET payload = ? WHERE user_id = ? AND uid = ?";
+  private static final String INSERT_JSON =
+      "INSERT INTO booking_json (payload, user_id, uid) VALUES (?, ?, ?)";
 
   @Inject BookingsDatabase database;
 
-  private final CalBookingTranslator translator = new CalBookingTranslator();
+  private static final CalBookingTranslator TRANSLATOR = new CalBookingTranslator();
 
   public BookingStore() {}
 
@@ -107,15 +110,20 @@ public class BookingStore {
     List<Row> candidates = new ArrayList<>(byUid.size());
     byUid.values().forEach(b -> candidates.add(new Row(b, MeetingJson.toJson(b).toString())));
     int[] updated = write(connection, UPDATE, userId, candidates, now);
+    List<Row> overwritten = new ArrayList<>();
     List<Row> inserts = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
       if (updated[i] == 0
           || updated[i] == Statement.SUCCESS_NO_INFO
               && !exists(connection, userId, candidates.get(i).booking().uid())) {
         inserts.add(candidates.get(i));
+      } else {
+        overwritten.add(candidates.get(i));
       }
     }
     write(connection, INSERT, userId, inserts, now);
+    writeJson(connection, UPDATE_JSON, userId, overwritten);
+    writeJson(connection, INSERT_JSON, userId, inserts);
     return inserts.size();
   }
 
@@ -139,25 +147,29 @@ public class BookingStore {
     }
     try (PreparedStatement statement = prepare(connection, sql)) {
       for (Row row : rows) {
-        Booking booking = row.booking();
-        statement.setLong(1, booking.id());
-        statement.setString(2, truncate(booking.status(), MAX_STATUS_LENGTH));
-        statement.setObject(3, timestamp(booking.start()));
-        statement.setObject(4, timestamp(booking.end()));
-        if (booking.eventTypeId() == null) {
-          statement.setNull(5, Types.BIGINT);
-        } else {
-          statement.setLong(5, booking.eventTypeId());
-        }
-        setTimestamp(statement, 6, booking.createdAt());
-        statement.setObject(7, timestamp(booking.updatedAt()));
-        statement.setObject(8, timestamp(now));
-        statement.setString(9, row.payload());
-        statement.setString(10, userId);
-        statement.setString(11, booking.uid());
+        int index = BookingColumns.bind(statement, 1, row.booking());
+        statement.setObject(index++, timestamp(now));
+        statement.setString(index++, userId);
+        statement.setString(index, row.booking().uid());
         statement.addBatch();
       }
       return statement.executeBatch();
+    }
+  }
+
+  private static void writeJson(Connection connection, String sql, String userId, List<Row> rows)
+      throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement statement = prepare(connection, sql)) {
+      for (Row row : rows) {
+        statement.setString(1, row.payload());
+        statement.setString(2, userId);
+        statement.setString(3, row.booking().uid());
+        statement.addBatch();
+      }
+      statement.executeBatch();
     }
   }
 
@@ -192,9 +204,12 @@ public class BookingStore {
 
   /**
    * The user's stored bookings that start in {@code [from, to)}, optionally of one event type,
-   * ordered by start (then uid). Read lazily, {@value #READ_PAGE_SIZE} rows per query, so that
-   * memory does not grow with the history; no connection is held between pages, so the stream need
-   * not be closed (closing it does no harm).
+   * ordered by start (then uid), as analytics and the CSV export read them: from the booking's
+   * columns, without parsing its stored JSON, so that some fields are empty (see {@link
+   * BookingColumns}). Read through one forward-only cursor, {@value #READ_PAGE_SIZE} rows at a
+   * time, so that memory does not grow with the history.
+   *
+   * <p>The stream holds a database connection until it is closed: close it (try-with-resources).
    *
    * @param from inclusive lower bound, {@code null} for none
    * @param to exclusive upper bound, {@code null} for none
@@ -202,11 +217,13 @@ public class BookingStore {
    */
   public Stream<Booking> stream(String userId, Instant from, Instant to, Long eventTypeId) {
     Objects.requireNonNull(userId, "userId");
-    Iterator<Booking> pages = new Pages(new Filter(userId, from, to, eventTypeId));
+    Filter filter = new Filter(userId, from, to, eventTypeId);
+    Cursor cursor = new Cursor(filter);
     return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(
-            pages, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE),
-        false);
+            Spliterators.spliteratorUnknownSize(
+                cursor, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE),
+            false)
+        .onClose(cursor::close);
   }
 
   /** The newest {@code updatedAt} among the user's stored bookings. */
@@ -228,7 +245,7 @@ public class BookingStore {
   public Optional<Booking> findByUid(String userId, String uid) {
     try (Connection connection = database.connection();
         PreparedStatement select =
-            prepare(connection, "SELECT payload FROM booking WHERE user_id = ? AND uid = ?")) {
+            prepare(connection, "SELECT payload FROM booking_json WHERE user_id = ? AND uid = ?")) {
       select.setString(1, userId);
       select.setString(2, uid);
       try (ResultSet row = select.executeQuery()) {
@@ -239,11 +256,11 @@ public class BookingStore {
     }
   }
 
-  private Optional<Booking> toBooking(String payload) {
+  private static Optional<Booking> toBooking(String payload) {
     try (JsonReader reader = READERS.createReader(new StringReader(payload))) {
       Optional<Booking> booking =
           reader.readValue() instanceof JsonObject json
-              ? translator.translate(json)
+              ? TRANSLATOR.translate(json)
               : Optional.empty();
       if (booking.isEmpty()) {
         LOG.warning("Skipped a stored booking that can no longer be read");
@@ -255,17 +272,55 @@ public class BookingStore {
     }
   }
 
-  private static void setTimestamp(PreparedStatement statement, int index, Instant value)
-      throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-    } else {
-      statement.setObject(index, timestamp(value));
+  /**
+   * Fills the columns of every stored booking from its stored JSON, on the caller's connection: for
+   * the bookings stored before those columns existed (migration V5). Key order, {@value
+   * #READ_PAGE_SIZE} bookings per batch, so that memory stays flat however many there are.
+   *
+   * @return how many bookings were filled
+   */
+  public static int fillColumnsFromStoredJson(Connection connection) throws SQLException {
+    String update =
+        "UPDATE booking SET "
+            + String.join(" = ?, ", BookingColumns.NAMES)
+            + " = ? WHERE user_id = ? AND uid = ?";
+    String first = "SELECT user_id, uid, payload FROM booking_json";
+    String after = first + " WHERE user_id > ? OR (user_id = ? AND uid > ?)";
+    String order = " ORDER BY user_id, uid FETCH FIRST " + READ_PAGE_SIZE + " ROWS ONLY";
+    int filled = 0;
+    String lastUser = null;
+    String lastUid = null;
+    while (true) {
+      int read = 0;
+      try (PreparedStatement select =
+              prepare(connection, (lastUser == null ? first : after) + order);
+          PreparedStatement write = prepare(connection, update)) {
+        if (lastUser != null) {
+          select.setString(1, lastUser);
+          select.setString(2, lastUser);
+          select.setString(3, lastUid);
+        }
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            read++;
+            lastUser = rows.getString(1);
+            lastUid = rows.getString(2);
+            Optional<Booking> booking = toBooking(rows.getString(3));
+            if (booking.isPresent()) {
+              int index = BookingColumns.bind(write, 1, booking.get());
+              write.setString(index++, lastUser);
+              write.setString(index, lastUid);
+              write.addBatch();
+              filled++;
+            }
+          }
+        }
+        write.executeBatch();
+      }
+      if (read < READ_PAGE_SIZE) {
+        return filled;
+      }
     }
-  }
-
-  private static String truncate(String text, int length) {
-    return text.length() > length ? text.substring(0, length) : text;
   }
 
   /** A booking with its Meeting JSON, as stored. */
@@ -304,25 +359,57 @@ public class BookingStore {
     }
   }
 
-  /** Keyset pagination over (start_at, uid): each page one short query. */
-  private final class Pages implements Iterator<Booking> {
+  /**
+   * One query read row by row. PostgreSQL streams a result only inside a transaction, so the
+   * connection's auto-commit is switched off while reading (and restored, after a rollback of the
+   * read-only work, when the cursor is closed).
+   */
+  private final class Cursor implements Iterator<Booking>, AutoCloseable {
 
-    private final Filter filter;
-    private final Deque<Booking> buffer = new ArrayDeque<>();
-    private OffsetDateTime lastStart;
-    private String lastUid;
-    private boolean exhausted;
+    private final Connection connection;
+    private final boolean autoCommit;
+    private final PreparedStatement select;
+    private final ResultSet result;
+    private final ResultSet rows;
+    private Boolean ahead;
 
-    Pages(Filter filter) {
-      this.filter = filter;
+    Cursor(Filter filter) {
+      String sql =
+          "SELECT "
+              + BookingColumns.SELECT_LIST
+              + " FROM booking WHERE "
+              + filter.sql()
+              // user_id first, so that H2 too sees that the index gives this order (no sort)
+              + " ORDER BY user_id, start_at, uid";
+      Connection opened = null;
+      try {
+        opened = database.connection();
+        autoCommit = opened.getAutoCommit();
+        if (autoCommit) {
+          opened.setAutoCommit(false);
+        }
+        select = prepare(opened, sql);
+        filter.bind(select, 1);
+        select.setFetchSize(READ_PAGE_SIZE);
+        result = select.executeQuery();
+        rows = BookingsDatabase.unwrapped(result);
+        connection = opened;
+      } catch (SQLException e) {
+        closeQuietly(opened);
+        throw new BookingStoreException("Reading stored bookings failed", e);
+      }
     }
 
     @Override
     public boolean hasNext() {
-      while (buffer.isEmpty() && !exhausted) {
-        readPage();
+      if (ahead == null) {
+        try {
+          ahead = rows.next();
+        } catch (SQLException e) {
+          throw new BookingStoreException("Reading stored bookings failed", e);
+        }
       }
-      return !buffer.isEmpty();
+      return ahead;
     }
 
     @Override
@@ -330,38 +417,35 @@ public class BookingStore {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      return buffer.poll();
-    }
-
-    private void readPage() {
-      String sql =
-          "SELECT start_at, uid, payload FROM booking WHERE "
-              + filter.sql()
-              + (lastUid == null ? "" : " AND (start_at > ? OR (start_at = ? AND uid > ?))")
-              + " ORDER BY start_at, uid FETCH FIRST "
-              + READ_PAGE_SIZE
-              + " ROWS ONLY";
-      try (Connection connection = database.connection();
-          PreparedStatement select = prepare(connection, sql)) {
-        int index = filter.bind(select, 1);
-        if (lastUid != null) {
-          select.setObject(index++, lastStart);
-          select.setObject(index++, lastStart);
-          select.setString(index, lastUid);
-        }
-        select.setFetchSize(READ_PAGE_SIZE);
-        int rows = 0;
-        try (ResultSet page = select.executeQuery()) {
-          while (page.next()) {
-            rows++;
-            lastStart = page.getObject(1, OffsetDateTime.class);
-            lastUid = page.getString(2);
-            toBooking(page.getString(3)).ifPresent(buffer::add);
-          }
-        }
-        exhausted = rows < READ_PAGE_SIZE;
+      ahead = null;
+      try {
+        return BookingColumns.read(rows);
       } catch (SQLException e) {
         throw new BookingStoreException("Reading stored bookings failed", e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try (connection;
+          select;
+          result) {
+        if (autoCommit) {
+          connection.rollback();
+          connection.setAutoCommit(true);
+        }
+      } catch (SQLException e) {
+        LOG.log(Level.WARNING, "Closing a read of stored bookings failed", e);
+      }
+    }
+
+    private static void closeQuietly(Connection connection) {
+      if (connection != null) {
+        try {
+          connection.close();
+        } catch (SQLException ignored) {
+          // the original failure is what matters
+        }
       }
     }
   }

@@ -3,7 +3,10 @@ package com.callytics.bookings.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,6 +14,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.postgresql.PGStatement;
+import org.postgresql.jdbc.PgResultSet;
 
 /**
  * The application's datasource ({@code java:app/jdbc/callytics}) for the booking tables, looked up
@@ -67,8 +71,71 @@ public class BookingsDatabase {
     return statement;
   }
 
+  /** Binds a nullable instant as a {@code TIMESTAMP WITH TIME ZONE}. */
+  static void setTimestamp(PreparedStatement statement, int index, Instant value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      statement.setObject(index, timestamp(value));
+    }
+  }
+
+  /** Binds a nullable integer. */
+  static void setInteger(PreparedStatement statement, int index, Integer value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.INTEGER);
+    } else {
+      statement.setInt(index, value);
+    }
+  }
+
+  /** Binds a nullable long. */
+  static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.BIGINT);
+    } else {
+      statement.setLong(index, value);
+    }
+  }
+
   static OffsetDateTime timestamp(Instant instant) {
     return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  /**
+   * The driver's own result set when {@code rows} is an application server's wrapper around a
+   * PostgreSQL one (else {@code rows}), for reads in a hot loop: Payara's wrapper looks {@code
+   * getObject(int, Class)} up by reflection on every call. Close the wrapper, not what this
+   * returns.
+   */
+  static ResultSet unwrapped(ResultSet rows) throws SQLException {
+    return rows.isWrapperFor(PgResultSet.class) ? rows.unwrap(PgResultSet.class) : rows;
+  }
+
+  /**
+   * The instant in a {@code TIMESTAMP WITH TIME ZONE} column, {@code null} for SQL NULL, read the
+   * cheapest way the driver offers: PostgreSQL's own result set parses an {@link OffsetDateTime}
+   * directly (its {@code getObject(int)} goes through a {@link java.util.Calendar}); H2's {@code
+   * getObject(int)} already answers one, and unlike {@code getObject(int, Class)} it is passed
+   * straight through by Payara's wrapper.
+   */
+  static Instant instantAt(ResultSet row, int column) throws SQLException {
+    Object value =
+        row instanceof PgResultSet
+            ? row.getObject(column, OffsetDateTime.class)
+            : row.getObject(column);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof OffsetDateTime timestamp) {
+      return timestamp.toInstant();
+    }
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    return row.getObject(column, OffsetDateTime.class).toInstant();
   }
 
   static Instant instant(OffsetDateTime timestamp) {

@@ -23,8 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,7 +41,6 @@ public class SyncCoordinator {
       "The sync stopped unexpectedly; the next one resumes where it stopped.";
 
   private static final Logger LOG = Logger.getLogger(SyncCoordinator.class.getName());
-  private static final String EXECUTOR = "java:comp/DefaultManagedExecutorService";
   private static final long POLL_MILLIS = 100;
 
   @Inject SyncStateStore states;
@@ -68,7 +65,10 @@ public class SyncCoordinator {
   /** The runs of this instance, by user id. */
   private final ConcurrentMap<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
-  private volatile Executor executor;
+  @Inject ServerThreads serverThreads;
+
+  /** Set by hand in tests; else {@link #serverThreads}. */
+  private Executor executor;
 
   public SyncCoordinator() {}
 
@@ -230,16 +230,6 @@ public class SyncCoordinator {
   }
 
   private Executor executor() {
-    Executor current = executor;
-    if (current == null) {
-      try {
-        current = InitialContext.doLookup(EXECUTOR);
-      } catch (NamingException e) {
-        throw new IllegalStateException(
-            "The managed executor " + EXECUTOR + " is not available", e);
-      }
-      executor = current;
-    }
-    return current;
+    return executor != null ? executor : serverThreads;
   }
 }

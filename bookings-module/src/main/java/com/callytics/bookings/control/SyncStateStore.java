@@ -2,6 +2,8 @@ package com.callytics.bookings.control;
 
 import static com.callytics.bookings.control.BookingsDatabase.instant;
 import static com.callytics.bookings.control.BookingsDatabase.prepare;
+import static com.callytics.bookings.control.BookingsDatabase.setInteger;
+import static com.callytics.bookings.control.BookingsDatabase.setTimestamp;
 import static com.callytics.bookings.control.BookingsDatabase.timestamp;
 
 import com.callytics.bookings.entity.Booking;
@@ -15,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -316,23 +317,5 @@ public class SyncStateStore {
       }
     }
     return false;
-  }
-
-  private static void setTimestamp(PreparedStatement statement, int index, Instant value)
-      throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-    } else {
-      statement.setObject(index, timestamp(value));
-    }
-  }
-
-  private static void setInteger(PreparedStatement statement, int index, Integer value)
-      throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.INTEGER);
-    } else {
-      statement.setInt(index, value);
-    }
   }
 }

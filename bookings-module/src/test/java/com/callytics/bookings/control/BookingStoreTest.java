@@ -27,6 +27,35 @@ class BookingStoreTest {
     }
   }
 
+  /** All the user's bookings (of one event type when given), read through a closed stream. */
+  private List<Booking> streamed(String userId, Long eventTypeId) {
+    try (Stream<Booking> bookings = store.stream(userId, null, null, eventTypeId)) {
+      return bookings.toList();
+    }
+  }
+
+  @Test
+  void aStreamReadPartlyAndClosedGivesItsConnectionBack() throws Exception {
+    upsert(user, IntStream.rangeClosed(1, 3).mapToObj(Bookings::number).toList());
+    java.util.concurrent.atomic.AtomicReference<Connection> handedOut =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    BookingStore watched =
+        new BookingStore(
+            new BookingsDatabase() {
+              @Override
+              public Connection connection() throws java.sql.SQLException {
+                handedOut.set(db.dataSource.getConnection());
+                return handedOut.get();
+              }
+            });
+
+    try (Stream<Booking> bookings = watched.stream(user, null, null, null)) {
+      assertThat(bookings.findFirst()).isPresent(); // read partly, then closed
+    }
+
+    assertThat(handedOut.get().isClosed()).isTrue();
+  }
+
   @Test
   void aStoredBookingReadsBackEqual() throws Exception {
     Booking booking = Bookings.number(42);
@@ -67,9 +96,7 @@ class BookingStoreTest {
 
     assertThat(store.count(user)).isEqualTo(1);
     assertThat(store.count(other)).isEqualTo(2);
-    assertThat(store.stream(user, null, null, null))
-        .extracting(Booking::uid)
-        .containsExactly("uid-1");
+    assertThat(streamed(user, null)).extracting(Booking::uid).containsExactly("uid-1");
   }
 
   @Test
@@ -92,7 +119,7 @@ class BookingStoreTest {
     assertThat(range).extracting(Booking::uid).last().isEqualTo("uid-" + (n - 6));
     assertThat(range).hasSize(n - 15).isSortedAccordingTo((a, b) -> a.start().compareTo(b.start()));
     assertThat(store.count(user, from, to, null)).isEqualTo(n - 15);
-    assertThat(store.stream(user, null, null, null).count()).isEqualTo(n);
+    assertThat(streamed(user, null)).hasSize(n);
   }
 
   @Test
@@ -133,7 +160,7 @@ class BookingStoreTest {
     }
     upsert(user, sameStart);
 
-    assertThat(store.stream(user, null, null, null).map(Booking::uid).distinct().count())
+    assertThat(streamed(user, null).stream().map(Booking::uid).distinct().count())
         .isEqualTo(BookingStore.READ_PAGE_SIZE + 3);
   }
 
@@ -141,13 +168,13 @@ class BookingStoreTest {
   void streamingFiltersByEventType() throws Exception {
     upsert(user, IntStream.rangeClosed(1, 30).mapToObj(Bookings::number).toList());
 
-    assertThat(store.stream(user, null, null, 2L)).hasSize(10).allMatch(b -> b.eventTypeId() == 2L);
+    assertThat(streamed(user, 2L)).hasSize(10).allMatch(b -> b.eventTypeId() == 2L);
     assertThat(store.count(user, null, null, 2L)).isEqualTo(10);
   }
 
   @Test
   void anEmptyStoreStreamsNothing() {
-    assertThat(store.stream(user, null, null, null)).isEmpty();
+    assertThat(streamed(user, null)).isEmpty();
     assertThat(store.findNewestUpdatedAt(user)).isEmpty();
     assertThat(store.findByUid(user, "nope")).isEmpty();
   }
