@@ -67,7 +67,7 @@ public class AnalyticsResource {
     Instant readFrom = request.hasRange() ? request.previousFrom() : request.from();
     try (Stream<Booking> bookings =
         ReadAhead.of(
-            () -> store.stream(userId, readFrom, request.to(), request.eventTypeId()),
+            () -> store.streamInAnyOrder(userId, readFrom, request.to(), request.eventTypeId()),
             serverThreads,
             READ_AHEAD_BATCH)) {
       analytics = calculator.calculate(request, bookings);

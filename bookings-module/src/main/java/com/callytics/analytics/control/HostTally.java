@@ -20,7 +20,7 @@ final class HostTally {
   private final Map<String, Counter> hosts = new HashMap<>();
 
   private static final class Counter {
-    String name;
+    final EarliestValue name = new EarliestValue();
     int total;
     int accepted;
     int cancelled;
@@ -37,8 +37,8 @@ final class HostTally {
         continue;
       }
       Counter counter = hosts.computeIfAbsent(email, e -> new Counter());
-      if (counter.name == null && !BookingFacts.isBlank(host.name())) {
-        counter.name = host.name().trim();
+      if (!BookingFacts.isBlank(host.name())) {
+        counter.name.offer(host.name().trim(), booking);
       }
       counter.total++;
       if (accepted) {
@@ -67,7 +67,7 @@ final class HostTally {
 
   private static HostStats stats(String email, Counter counter) {
     return new HostStats(
-        counter.name == null ? email : counter.name,
+        counter.name.get() == null ? email : counter.name.get(),
         email,
         counter.total,
         counter.accepted,

@@ -33,23 +33,18 @@ final class InsightTally {
 
   private static final class EventTypeCounter {
     final Long id;
-    final String slug;
+    final EarliestValue slug = new EarliestValue();
     int count;
     int cancelled;
 
-    EventTypeCounter(Long id, String slug) {
+    EventTypeCounter(Long id) {
       this.id = id;
-      this.slug = slug;
     }
   }
 
   private static final class ReasonCounter {
-    final String firstWording;
+    final EarliestValue wording = new EarliestValue();
     int count;
-
-    ReasonCounter(String firstWording) {
-      this.firstWording = firstWording;
-    }
   }
 
   InsightTally(Instant now) {
@@ -84,29 +79,30 @@ final class InsightTally {
       }
     }
     addEventType(booking, cancelled);
-    addReason(booking.cancellationReason());
+    addReason(booking.cancellationReason(), booking);
   }
 
   private void addEventType(Booking booking, boolean cancelled) {
     Long id = BookingFacts.eventTypeId(booking);
     String slug = BookingFacts.eventTypeSlug(booking);
     String key = id != null ? "id:" + id : "slug:" + (slug == null ? "" : slug);
-    EventTypeCounter counter =
-        eventTypes.computeIfAbsent(
-            key, k -> new EventTypeCounter(id, slug == null ? UNKNOWN_EVENT_TYPE : slug));
+    EventTypeCounter counter = eventTypes.computeIfAbsent(key, k -> new EventTypeCounter(id));
+    counter.slug.offer(slug == null ? UNKNOWN_EVENT_TYPE : slug, booking);
     counter.count++;
     if (cancelled) {
       counter.cancelled++;
     }
   }
 
-  private void addReason(String reason) {
+  private void addReason(String reason, Booking booking) {
     if (BookingFacts.isBlank(reason)) {
       return;
     }
     String wording = BookingFacts.squeeze(reason);
-    reasons.computeIfAbsent(wording.toLowerCase(Locale.ROOT), k -> new ReasonCounter(wording))
-        .count++;
+    ReasonCounter counter =
+        reasons.computeIfAbsent(wording.toLowerCase(Locale.ROOT), k -> new ReasonCounter());
+    counter.wording.offer(wording, booking);
+    counter.count++;
   }
 
   Insights result() {
@@ -118,7 +114,7 @@ final class InsightTally {
             .map(
                 c ->
                     new EventTypeStats(
-                        c.id, c.slug, c.count, BookingFacts.percent(c.cancelled, c.count)))
+                        c.id, c.slug.get(), c.count, BookingFacts.percent(c.cancelled, c.count)))
             .sorted(
                 Comparator.comparingInt(EventTypeStats::count)
                     .reversed()
@@ -132,7 +128,7 @@ final class InsightTally {
                     .reversed()
                     .thenComparing(Map.Entry::getKey))
             .limit(TOP_REASONS)
-            .map(e -> new ReasonCount(e.getValue().firstWording, e.getValue().count))
+            .map(e -> new ReasonCount(e.getValue().wording.get(), e.getValue().count))
             .toList();
     return new Insights(
         completed,

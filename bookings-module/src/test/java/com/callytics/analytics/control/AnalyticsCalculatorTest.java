@@ -34,6 +34,46 @@ class AnalyticsCalculatorTest {
   }
 
   @Test
+  void theOrderTheBookingsComeInChangesNothing() {
+    // the store hands bookings over in no particular order; wordings that differ between bookings
+    // (a host's name, an event type's slug, a reason's case) are taken from the earliest one
+    List<Booking> bookings =
+        new java.util.ArrayList<>(DemoBookings.generate(java.time.Clock.fixed(NOW, UTC)));
+    bookings.add(
+        booking("renamed-1")
+            .start("2020-03-03T09:00:00Z")
+            .host("Ann Early", "ann@example.com")
+            .eventType(900, "intro-old")
+            .cancelled("Double  booked")
+            .build());
+    bookings.add(
+        booking("renamed-2")
+            .start("2020-03-04T09:00:00Z")
+            .host("Ann Later", "ANN@example.com")
+            .eventType(900, "intro")
+            .cancelled("double booked")
+            .build());
+    AnalyticsRequest allTime = AnalyticsRequest.allTime(UTC, NOW);
+    AnalyticsRequest renamed = range("2020-01-01T00:00:00Z", "2021-01-01T00:00:00Z");
+
+    for (long seed : new long[] {1, 2, 3}) {
+      List<Booking> shuffled = new java.util.ArrayList<>(bookings);
+      java.util.Collections.shuffle(shuffled, new Random(seed));
+      assertThat(calculator.calculate(allTime, shuffled))
+          .isEqualTo(calculator.calculate(allTime, bookings));
+      assertThat(calculator.calculate(renamed, shuffled))
+          .isEqualTo(calculator.calculate(renamed, bookings));
+    }
+    Analytics inOrder = calculator.calculate(renamed, bookings);
+    assertThat(inOrder.hosts().top())
+        .anySatisfy(host -> assertThat(host.name()).isEqualTo("Ann Early"));
+    assertThat(inOrder.insights().topEventTypes())
+        .anySatisfy(type -> assertThat(type.slug()).isEqualTo("intro-old"));
+    assertThat(inOrder.insights().topCancellationReasons())
+        .anySatisfy(reason -> assertThat(reason.reason()).isEqualTo("Double booked"));
+  }
+
+  @Test
   void noBookingsGiveZerosAndNullsWhereNothingCanBePicked() {
     Analytics a =
         calculator.calculate(range("2025-03-01T00:00:00Z", "2025-03-08T00:00:00Z"), List.of());

@@ -165,6 +165,25 @@ class BookingStoreTest {
   }
 
   @Test
+  void readingInAnyOrderGivesTheSameBookingsOfTheRange() throws Exception {
+    List<Booking> all = IntStream.rangeClosed(1, 60).mapToObj(Bookings::number).toList();
+    upsert(user, all);
+    Instant from = Bookings.EPOCH.plus(Duration.ofHours(10));
+    Instant to = Bookings.EPOCH.plus(Duration.ofHours(50));
+
+    List<Booking> anyOrder;
+    try (Stream<Booking> stream = store.streamInAnyOrder(user, from, to, 1L)) {
+      anyOrder = stream.toList();
+    }
+    List<Booking> ordered;
+    try (Stream<Booking> stream = store.stream(user, from, to, 1L)) {
+      ordered = stream.toList();
+    }
+
+    assertThat(anyOrder).hasSize(14).containsExactlyInAnyOrderElementsOf(ordered);
+  }
+
+  @Test
   void streamingFiltersByEventType() throws Exception {
     upsert(user, IntStream.rangeClosed(1, 30).mapToObj(Bookings::number).toList());
 
