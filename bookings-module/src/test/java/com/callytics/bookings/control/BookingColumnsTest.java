@@ -23,9 +23,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Analytics and the CSV export read bookings from the store's columns instead of their stored JSON:
@@ -162,10 +166,18 @@ class BookingColumnsTest {
     assertThat(store.findByUid(user, original.uid())).contains(original);
   }
 
-  @Test
-  void migrationFillsTheColumnsOfBookingsStoredBeforeThem() throws Exception {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+  /** A fresh H2 database, and a fresh schema on the local PostgreSQL when one answers. */
+  static Stream<Arguments> emptyDatabases() {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    return Stream.of(Arguments.of("H2", h2), Arguments.of("PostgreSQL", null));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("emptyDatabases")
+  void migrationFillsTheColumnsOfBookingsStoredBeforeThem(String name, DataSource h2)
+      throws Exception {
+    DataSource dataSource = h2 != null ? h2 : LocalPostgres.freshSchema();
     Flyway.configure().dataSource(dataSource).target("3").load().migrate();
     String userId = UUID.randomUUID().toString();
     String other = UUID.randomUUID().toString();
