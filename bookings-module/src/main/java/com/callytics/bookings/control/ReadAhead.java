@@ -9,8 +9,11 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -28,15 +31,27 @@ import java.util.stream.StreamSupport;
 public final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
 
   static final int QUEUED = 4;
+  static final long GRACE_MILLIS = 10;
   private static final long OFFER_WAIT_MILLIS = 50;
 
   private final BlockingQueue<Batch<T>> queue = new ArrayBlockingQueue<>(QUEUED);
+  private final Supplier<Stream<T>> source;
   private final int batchSize;
+
+  /** Set by whoever reads the source: the executor's task or, failing it, the caller. */
+  private final AtomicBoolean taken = new AtomicBoolean();
+
+  private final CountDownLatch takenUp = new CountDownLatch(1);
   private volatile boolean closed;
   private Iterator<T> current = List.<T>of().iterator();
   private boolean ended;
+  private boolean started;
 
-  private ReadAhead(int batchSize) {
+  /** The source, when the caller reads it itself. */
+  private Stream<T> inline;
+
+  private ReadAhead(Supplier<Stream<T>> source, int batchSize) {
+    this.source = source;
     this.batchSize = batchSize;
   }
 
@@ -51,16 +66,24 @@ public final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
     }
-    ReadAhead<T> reader = new ReadAhead<>(batchSize);
-    executor.execute(() -> reader.read(source));
+    ReadAhead<T> reader = new ReadAhead<>(source, batchSize);
+    try {
+      executor.execute(reader::readAhead);
+    } catch (RejectedExecutionException full) {
+      // the caller reads the source itself (awaitReader)
+    }
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(reader, Spliterator.ORDERED | Spliterator.NONNULL),
             false)
         .onClose(reader::close);
   }
 
-  /** Runs on the reading thread. */
-  private void read(Supplier<Stream<T>> source) {
+  /** The executor's task: reads the source unless the caller has taken it over. */
+  private void readAhead() {
+    if (!taken.compareAndSet(false, true)) {
+      return;
+    }
+    takenUp.countDown();
     Batch<T> last;
     try (Stream<T> elements = source.get()) {
       Iterator<T> iterator = elements.iterator();
@@ -101,6 +124,10 @@ public final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
 
   @Override
   public boolean hasNext() {
+    if (!started) {
+      started = true;
+      awaitReader();
+    }
     while (!current.hasNext()) {
       if (ended) {
         return false;
@@ -134,11 +161,29 @@ public final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
     return current.next();
   }
 
+  /** Gives the executor a moment to take the reading up; else reads on this thread. */
+  private void awaitReader() {
+    try {
+      takenUp.await(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (taken.compareAndSet(false, true)) {
+      inline = source.get();
+      current = inline.iterator();
+      ended = true;
+    }
+  }
+
   /** Stops the reader; it closes its source as soon as it notices. */
   @Override
   public void close() {
     closed = true;
+    taken.compareAndSet(false, true);
     queue.clear();
+    if (inline != null) {
+      inline.close();
+    }
   }
 
   private record Batch<T>(List<T> elements, Throwable failure, boolean last) {}

@@ -42,6 +42,40 @@ class ReadAheadTest {
   }
 
   @Test
+  void whenNoThreadIsFreeTheCallerReadsTheSourceItselfAndTheLateTaskDoesNothing() {
+    List<Runnable> waiting = new ArrayList<>();
+    AtomicInteger opened = new AtomicInteger();
+    List<Integer> read;
+    try (Stream<Integer> stream =
+        ReadAhead.of(
+            () -> {
+              opened.incrementAndGet();
+              return IntStream.range(0, 250).boxed();
+            },
+            waiting::add, // a busy executor: the task waits behind long work
+            100)) {
+      read = stream.toList();
+    }
+    waiting.forEach(Runnable::run); // the task's turn comes at last
+
+    assertThat(read).containsExactlyElementsOf(IntStream.range(0, 250).boxed().toList());
+    assertThat(opened).hasValue(1);
+  }
+
+  @Test
+  void aFullExecutorIsNoFailure() {
+    try (Stream<Integer> stream =
+        ReadAhead.of(
+            () -> Stream.of(1, 2, 3),
+            task -> {
+              throw new java.util.concurrent.RejectedExecutionException("full");
+            },
+            2)) {
+      assertThat(stream).containsExactly(1, 2, 3);
+    }
+  }
+
+  @Test
   void anEmptySourceGivesAnEmptyStream() {
     try (Stream<Integer> stream = ReadAhead.of(Stream::of, threads, 10)) {
       assertThat(stream).isEmpty();
