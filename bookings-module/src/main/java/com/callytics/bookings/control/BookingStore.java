@@ -384,6 +384,7 @@ public class BookingStore {
 
     private final Connection connection;
     private final boolean autoCommit;
+    private final boolean lazyOnH2;
     private final PreparedStatement select;
     private final ResultSet result;
     private final ResultSet rows;
@@ -403,6 +404,10 @@ public class BookingStore {
         autoCommit = opened.getAutoCommit();
         if (autoCommit) {
           opened.setAutoCommit(false);
+        }
+        lazyOnH2 = BookingsDatabase.isH2(opened);
+        if (lazyOnH2) {
+          setLazyQueryExecution(opened, true);
         }
         select = prepare(opened, sql);
         filter.bind(select, 1);
@@ -443,15 +448,31 @@ public class BookingStore {
 
     @Override
     public void close() {
-      try (connection;
-          select;
-          result) {
+      try (connection) {
+        // the query first: the session is reset below, with no result open
+        result.close();
+        select.close();
+        if (lazyOnH2) {
+          setLazyQueryExecution(connection, false);
+        }
         if (autoCommit) {
           connection.rollback();
           connection.setAutoCommit(true);
         }
       } catch (SQLException e) {
         LOG.log(Level.WARNING, "Closing a read of stored bookings failed", e);
+      }
+    }
+
+    /**
+     * H2 keeps a whole result before handing out its first row unless the session runs queries
+     * lazily; past a few ten thousand rows (fewer with a smaller heap) it writes that result to a
+     * temporary file first. A lazy session reads rows as they are asked for.
+     */
+    private static void setLazyQueryExecution(Connection connection, boolean lazy)
+        throws SQLException {
+      try (Statement set = connection.createStatement()) {
+        set.execute("SET LAZY_QUERY_EXECUTION " + (lazy ? "TRUE" : "FALSE"));
       }
     }
 

@@ -104,6 +104,11 @@ public class BookingsDatabase {
     return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
+  /** Whether the connection is to an H2 database. */
+  static boolean isH2(Connection connection) throws SQLException {
+    return "H2".equals(connection.getMetaData().getDatabaseProductName());
+  }
+
   /**
    * The driver's own result set when {@code rows} is an application server's wrapper around a
    * PostgreSQL one (else {@code rows}), for reads in a hot loop: Payara's wrapper looks {@code

@@ -3,14 +3,20 @@ package com.callytics.bookings.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callytics.bookings.entity.Booking;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.h2.engine.SessionLocal;
 import org.junit.jupiter.api.Test;
 
 class BookingStoreTest {
@@ -35,25 +41,51 @@ class BookingStoreTest {
   }
 
   @Test
-  void aStreamReadPartlyAndClosedGivesItsConnectionBack() throws Exception {
+  void aStreamReadPartlyAndClosedGivesItsConnectionBackAsItFoundIt() throws Exception {
     upsert(user, IntStream.rangeClosed(1, 3).mapToObj(Bookings::number).toList());
-    java.util.concurrent.atomic.AtomicReference<Connection> handedOut =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    BookingStore watched =
+    Connection real = db.dataSource.getConnection();
+    AtomicReference<String> lazyWhenClosed = new AtomicReference<>();
+    AtomicBoolean autoCommitWhenClosed = new AtomicBoolean();
+    Connection watched =
+        (Connection)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("close")) {
+                    lazyWhenClosed.set(lazyQueryExecution(real));
+                    autoCommitWhenClosed.set(real.getAutoCommit());
+                  }
+                  try {
+                    return method.invoke(real, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    BookingStore watchedStore =
         new BookingStore(
             new BookingsDatabase() {
               @Override
-              public Connection connection() throws java.sql.SQLException {
-                handedOut.set(db.dataSource.getConnection());
-                return handedOut.get();
+              public Connection connection() {
+                return watched;
               }
             });
 
-    try (Stream<Booking> bookings = watched.stream(user, null, null, null)) {
+    try (Stream<Booking> bookings = watchedStore.stream(user, null, null, null)) {
       assertThat(bookings.findFirst()).isPresent(); // read partly, then closed
+      // H2 hands rows out as they are read, instead of keeping the whole result first
+      assertThat(lazyQueryExecution(real)).isEqualTo("TRUE");
     }
 
-    assertThat(handedOut.get().isClosed()).isTrue();
+    assertThat(real.isClosed()).isTrue();
+    assertThat(lazyWhenClosed).hasValue("FALSE");
+    assertThat(autoCommitWhenClosed).isTrue();
+  }
+
+  private static String lazyQueryExecution(Connection connection) throws SQLException {
+    SessionLocal session =
+        (SessionLocal) connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+    return session.isLazyQueryExecution() ? "TRUE" : "FALSE";
   }
 
   @Test
