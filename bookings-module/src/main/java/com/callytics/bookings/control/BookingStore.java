@@ -48,7 +48,7 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 public class BookingStore {
 
-  /** Rows read per query when streaming. */
+  /** Rows fetched per round trip when streaming, and bookings per batch of the V5 fill. */
   static final int READ_PAGE_SIZE = 500;
 
   static final int MAX_UID_LENGTH = 255;
