@@ -284,9 +284,8 @@ class AuthIT {
   @Test
   void anAccessTokenInsideTheBufferIsRefreshedTransparently() {
     cal.accessTokenLifetime(Duration.ofMinutes(2));
-    newCalUser();
-    Browser browser = new Browser();
-    browser.signIn("/dashboard");
+    // the sync that sign-in starts uses (and may refresh) the token: count only after it
+    Browser browser = BookingsIT.signedInAndSynced(cal, newCalUser());
     cal.accessTokenLifetime(Duration.ofHours(1));
     int before = cal.calls(Endpoint.REFRESH);
 
@@ -301,9 +300,8 @@ class AuthIT {
   @Test
   void fiftyConcurrentRequestsWithAnExpiredTokenCauseOneRefresh() throws Exception {
     cal.accessTokenLifetime(Duration.ofMinutes(1));
-    newCalUser();
-    Browser browser = new Browser();
-    browser.signIn("/dashboard");
+    // the sync that sign-in starts uses (and may refresh) the token: count only after it
+    Browser browser = BookingsIT.signedInAndSynced(cal, newCalUser());
     cal.accessTokenLifetime(Duration.ofHours(1));
     cal.setDelay(Endpoint.REFRESH, Duration.ofMillis(500));
     int before = cal.calls(Endpoint.REFRESH);
@@ -317,12 +315,8 @@ class AuthIT {
   @Test
   void twoUsersRefreshInParallel() throws Exception {
     cal.accessTokenLifetime(Duration.ofMinutes(1));
-    newCalUser();
-    Browser first = new Browser();
-    first.signIn("/dashboard");
-    newCalUser();
-    Browser second = new Browser();
-    second.signIn("/dashboard");
+    Browser first = BookingsIT.signedInAndSynced(cal, newCalUser());
+    Browser second = BookingsIT.signedInAndSynced(cal, newCalUser());
     cal.accessTokenLifetime(Duration.ofHours(1));
     cal.setDelay(Endpoint.REFRESH, Duration.ofSeconds(1));
     int before = cal.requests(Endpoint.REFRESH).size();
@@ -349,8 +343,8 @@ class AuthIT {
   void aRevokedSignInAsksTheUserToSignInAgain() {
     cal.accessTokenLifetime(Duration.ofMinutes(1));
     long calUser = newCalUser();
-    Browser browser = new Browser();
-    browser.signIn("/dashboard");
+    // revoke after the sign-in's sync: a refresh still in flight would get a new, unrevoked token
+    Browser browser = BookingsIT.signedInAndSynced(cal, calUser);
     cal.revokeRefreshTokens(calUser);
 
     HttpResponse<String> profile = browser.get("/api/account/cal-profile");
