@@ -197,8 +197,8 @@ function start(root) {
       if (performance.getEntriesByName("callytics:drawn").length === 0) {
         performance.mark("callytics:drawn");
       }
-      if (live && data && data.freshness && data.freshness.syncing) {
-        watchSync();
+      if (live && data && data.freshness) {
+        watchSync(data.freshness.syncing === true);
       }
     } catch (error) {
       if (error && error.name === "AbortError") return;
@@ -990,9 +990,16 @@ function start(root) {
     });
 
     check();
-    return () => {
-      if (timer === null) {
-        sawRunning = true;
+    // Told by each analytics response whether a sync still runs: start watching one, or, when the
+    // data just shown is already fresh, bring a "Syncing…" status up to date without reloading.
+    return (syncing) => {
+      if (syncing) {
+        if (timer === null) {
+          sawRunning = true;
+          check();
+        }
+      } else if (timer !== null) {
+        sawRunning = false;
         check();
       }
     };

@@ -71,6 +71,15 @@ class SignedInDashboardIT {
     String query = waitForSyncedAnalytics();
 
     assertThat(chrome.driver.findElement(By.id("signed-in-as")).getText()).contains("Dana Dashboard");
+    // the status agrees with the data shown: no "Syncing…" left over next to the synced numbers
+    chrome
+        .waiting(10)
+        .until(
+            d -> {
+              String status = d.findElement(By.id("sync-status")).getText();
+              return status.startsWith("Last synced") && status.endsWith(BOOKINGS + " bookings stored.");
+            });
+    assertThat(chrome.driver.findElement(By.id("sync-progress")).isDisplayed()).isFalse();
     Browser api = new Browser();
     Cookie session = chrome.driver.manage().getCookieNamed("callytics_session");
     api.cookies.put(session.getName(), session.getValue());
