@@ -60,14 +60,26 @@ class AnalyticsApiIT {
     JsonObject analytics = Http.json(response);
     for (String section :
         List.of(
-            "overview", "recent", "timeOfDay", "byHour", "heatmap", "statusDistribution",
-            "durations", "timeline", "platforms", "hosts", "insights", "leadTime", "freshness")) {
+            "overview",
+            "recent",
+            "timeOfDay",
+            "byHour",
+            "heatmap",
+            "statusDistribution",
+            "durations",
+            "timeline",
+            "platforms",
+            "hosts",
+            "insights",
+            "leadTime",
+            "freshness")) {
       assertThat(analytics.containsKey(section)).as(section).isTrue();
     }
     JsonObject overview = analytics.getJsonObject("overview");
     int total = overview.getInt("total");
     assertThat(total).isPositive().isLessThanOrEqualTo(120);
-    assertThat(overview.getInt("accepted") + overview.getInt("cancelled")).isLessThanOrEqualTo(total);
+    assertThat(overview.getInt("accepted") + overview.getInt("cancelled"))
+        .isLessThanOrEqualTo(total);
     int statusSum =
         analytics.getJsonArray("statusDistribution").getValuesAs(JsonObject.class).stream()
             .mapToInt(s -> s.getInt("count"))

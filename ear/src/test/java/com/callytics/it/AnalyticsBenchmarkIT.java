@@ -108,10 +108,10 @@ class AnalyticsBenchmarkIT {
                 d ->
                     "ready"
                         .equals(
-                            d.findElement(By.cssSelector("main.dashboard")).getAttribute("data-state")));
+                            d.findElement(By.cssSelector("main.dashboard"))
+                                .getAttribute("data-state")));
         Number drawn =
-            chrome.script(
-                "return performance.getEntriesByName('callytics:drawn')[0].startTime;");
+            chrome.script("return performance.getEntriesByName('callytics:drawn')[0].startTime;");
         millis.add(drawn.doubleValue());
       }
     }

@@ -60,7 +60,7 @@ class AuthIT {
   }
 
   private long newCalUser() {
-    long id = 100_000 + (long) (Math.random() * 1_000_000_000L);
+    long id = CalUserIds.next();
     cal.addUser(id, "user" + id, "user" + id + "@example.com", "User " + id);
     cal.signInAs(id);
     return id;
@@ -87,7 +87,8 @@ class AuthIT {
 
     HttpResponse<String> back = browser.get(authorize);
     HttpResponse<String> landed =
-        browser.send(Http.request(Browser.location(back)).header("Host", "attacker.example:8080").GET());
+        browser.send(
+            Http.request(Browser.location(back)).header("Host", "attacker.example:8080").GET());
 
     assertThat(landed.statusCode()).isEqualTo(302);
     assertThat(Browser.location(landed)).isEqualTo("http://localhost:8080/dashboard");
@@ -101,7 +102,9 @@ class AuthIT {
 
     RecordedRequest token = cal.lastRequest(Endpoint.TOKEN);
     assertThat(token.formParam("grant_type")).isEqualTo("authorization_code");
-    assertThat(token.formParam("redirect_uri")).as("exactly the configured value").isEqualTo(CALLBACK);
+    assertThat(token.formParam("redirect_uri"))
+        .as("exactly the configured value")
+        .isEqualTo(CALLBACK);
     assertThat(challenge(token.formParam("code_verifier"))).isEqualTo(params.get("code_challenge"));
 
     HttpResponse<String> session = browser.get("/api/auth/session");
@@ -117,7 +120,8 @@ class AuthIT {
     HttpResponse<String> response = Http.get("/api/auth/session");
 
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
   }
 
   @Test
@@ -165,7 +169,8 @@ class AuthIT {
     browser.get("/api/auth/login");
 
     HttpResponse<String> denied =
-        browser.get("/api/cal/oauth/callback?error=access_denied&error_description=%3Cscript%3Ealert(1)%3C/script%3E&state=x");
+        browser.get(
+            "/api/cal/oauth/callback?error=access_denied&error_description=%3Cscript%3Ealert(1)%3C/script%3E&state=x");
 
     assertThat(denied.statusCode()).isEqualTo(303);
     assertThat(Browser.location(denied)).endsWith("/?signin=denied");
@@ -201,7 +206,9 @@ class AuthIT {
     HttpResponse<String> failed = browser.signIn("/dashboard");
 
     assertThat(failed.statusCode()).isEqualTo(502);
-    assertThat(failed.body()).contains("Cal.com did not complete the sign-in").doesNotContain("Exception");
+    assertThat(failed.body())
+        .contains("Cal.com did not complete the sign-in")
+        .doesNotContain("Exception");
     assertThat(browser.cookies).doesNotContainKey("callytics_session");
   }
 
@@ -217,7 +224,9 @@ class AuthIT {
 
     assertThat(logout.statusCode()).isEqualTo(204);
     assertThat(Browser.setCookie(logout, "callytics_session").orElseThrow())
-        .containsIgnoringCase("Max-Age=0").contains("HttpOnly").contains("Path=/");
+        .containsIgnoringCase("Max-Age=0")
+        .contains("HttpOnly")
+        .contains("Path=/");
     Browser stale = new Browser();
     stale.cookies.put("callytics_session", oldCookie);
     assertThat(stale.get("/api/auth/session").statusCode()).isEqualTo(401);
@@ -253,7 +262,8 @@ class AuthIT {
                 .header("Sec-Fetch-Site", "cross-site")
                 .POST(HttpRequest.BodyPublishers.noBody()));
     HttpResponse<String> forgedDelete =
-        browser.send(Http.request("/api/account").header("Origin", "https://evil.example").DELETE());
+        browser.send(
+            Http.request("/api/account").header("Origin", "https://evil.example").DELETE());
 
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(forgedDelete.statusCode()).isEqualTo(403);
@@ -265,7 +275,8 @@ class AuthIT {
     newCalUser();
     Browser browser = new Browser();
     browser.signIn("/dashboard");
-    String firstId = Http.json(browser.get("/api/auth/session")).getJsonObject("user").getString("id");
+    String firstId =
+        Http.json(browser.get("/api/auth/session")).getJsonObject("user").getString("id");
     String cookie = browser.cookies.get("callytics_session");
 
     HttpResponse<String> deleted = browser.send(Http.request("/api/account").DELETE());
@@ -277,7 +288,8 @@ class AuthIT {
     assertThat(stale.get("/api/account/cal-profile").statusCode()).isEqualTo(401);
     Browser again = new Browser();
     again.signIn("/dashboard");
-    String secondId = Http.json(again.get("/api/auth/session")).getJsonObject("user").getString("id");
+    String secondId =
+        Http.json(again.get("/api/auth/session")).getJsonObject("user").getString("id");
     assertThat(secondId).as("a new user row").isNotEqualTo(firstId);
   }
 
@@ -294,7 +306,9 @@ class AuthIT {
     assertThat(profile.statusCode()).isEqualTo(200);
     assertThat(cal.calls(Endpoint.REFRESH)).isEqualTo(before + 1);
     assertThat(browser.get("/api/account/cal-profile").statusCode()).isEqualTo(200);
-    assertThat(cal.calls(Endpoint.REFRESH)).as("fresh now: no second refresh").isEqualTo(before + 1);
+    assertThat(cal.calls(Endpoint.REFRESH))
+        .as("fresh now: no second refresh")
+        .isEqualTo(before + 1);
   }
 
   @Test
@@ -306,7 +320,8 @@ class AuthIT {
     cal.setDelay(Endpoint.REFRESH, Duration.ofMillis(500));
     int before = cal.calls(Endpoint.REFRESH);
 
-    List<Integer> statuses = parallel(50, () -> browser.get("/api/account/cal-profile").statusCode());
+    List<Integer> statuses =
+        parallel(50, () -> browser.get("/api/account/cal-profile").statusCode());
 
     assertThat(statuses).hasSize(50).containsOnly(200);
     assertThat(cal.calls(Endpoint.REFRESH) - before).isEqualTo(1);
@@ -336,7 +351,9 @@ class AuthIT {
                 refreshes.get(refreshes.size() - 2).receivedAt(),
                 refreshes.get(refreshes.size() - 1).receivedAt())
             .abs();
-    assertThat(gap).as("the second refresh did not wait for the first").isLessThan(Duration.ofMillis(900));
+    assertThat(gap)
+        .as("the second refresh did not wait for the first")
+        .isLessThan(Duration.ofMillis(900));
   }
 
   @Test
@@ -353,7 +370,9 @@ class AuthIT {
     JsonObject problem = Http.json(profile);
     assertThat(problem.getBoolean("reauth")).isTrue();
     assertThat(profile.body()).doesNotContain("token\":");
-    assertThat(browser.get("/api/auth/session").statusCode()).as("the session itself still works").isEqualTo(200);
+    assertThat(browser.get("/api/auth/session").statusCode())
+        .as("the session itself still works")
+        .isEqualTo(200);
   }
 
   private static String challenge(String verifier) throws Exception {

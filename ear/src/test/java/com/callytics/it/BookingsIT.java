@@ -442,7 +442,7 @@ class BookingsIT {
 
   /** A new Cal.com user with {@code bookings} bookings, selected on the consent page. */
   static long newCalUser(CalEmulator cal, int bookings) {
-    long id = 100_000 + Math.floorMod(RANDOM.nextLong(), 1_000_000_000L);
+    long id = CalUserIds.next();
     cal.addUser(id, "user" + id, "user" + id + "@example.com", "User " + id);
     cal.setBookingCount(id, bookings);
     cal.signInAs(id);

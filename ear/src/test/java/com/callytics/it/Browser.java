@@ -57,22 +57,25 @@ final class Browser {
         String[] kv = pair.split("=", 2);
         params.put(
             java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
-            kv.length > 1 ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
+            kv.length > 1
+                ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8)
+                : "");
       }
     }
     return params;
   }
 
   /**
-   * Signs in through the emulator (auto-approving) and returns the final redirect of the
-   * callback.
+   * Signs in through the emulator (auto-approving) and returns the final redirect of the callback.
    */
   HttpResponse<String> signIn(String returnTo) {
     String login =
         "/api/auth/login"
             + (returnTo == null
                 ? ""
-                : "?returnTo=" + java.net.URLEncoder.encode(returnTo, java.nio.charset.StandardCharsets.UTF_8));
+                : "?returnTo="
+                    + java.net.URLEncoder.encode(
+                        returnTo, java.nio.charset.StandardCharsets.UTF_8));
     HttpResponse<String> toCal = get(login);
     if (toCal.statusCode() != 302) {
       throw new AssertionError("login answered " + toCal.statusCode());

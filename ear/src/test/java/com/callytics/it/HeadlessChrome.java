@@ -43,7 +43,10 @@ final class HeadlessChrome implements AutoCloseable {
     // skipped with this reason rather than failing for want of a browser
     org.junit.jupiter.api.Assumptions.assumeTrue(
         Files.isExecutable(Path.of(BINARY)) && Files.isExecutable(Path.of(DRIVER)),
-        "browser tests need " + BINARY + " and " + DRIVER
+        "browser tests need "
+            + BINARY
+            + " and "
+            + DRIVER
             + " (apt-get install chromium chromium-driver)");
     Path profile;
     try {

@@ -21,8 +21,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * A Cal.com user's first visit, in headless Chromium: sign in through the Cal.com emulator, land
- * on the dashboard showing their synced bookings, sign out back to the landing page.
+ * A Cal.com user's first visit, in headless Chromium: sign in through the Cal.com emulator, land on
+ * the dashboard showing their synced bookings, sign out back to the landing page.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -59,7 +59,7 @@ class SignedInDashboardIT {
 
   @Test
   void signInLandsOnTheDashboardWithTheSyncedBookingsAndSignOutReturnsToTheLandingPage() {
-    long calUser = 300_000_000L + (long) (Math.random() * 1_000_000L);
+    long calUser = CalUserIds.next();
     cal.addUser(calUser, "dash" + calUser, "dash" + calUser + "@example.com", "Dana Dashboard");
     cal.setBookingCount(calUser, BOOKINGS);
     cal.signInAs(calUser);
@@ -70,14 +70,16 @@ class SignedInDashboardIT {
     new Select(chrome.driver.findElement(By.id("range"))).selectByValue("all");
     String query = waitForSyncedAnalytics();
 
-    assertThat(chrome.driver.findElement(By.id("signed-in-as")).getText()).contains("Dana Dashboard");
+    assertThat(chrome.driver.findElement(By.id("signed-in-as")).getText())
+        .contains("Dana Dashboard");
     // the status agrees with the data shown: no "Syncing…" left over next to the synced numbers
     chrome
         .waiting(10)
         .until(
             d -> {
               String status = d.findElement(By.id("sync-status")).getText();
-              return status.startsWith("Last synced") && status.endsWith(BOOKINGS + " bookings stored.");
+              return status.startsWith("Last synced")
+                  && status.endsWith(BOOKINGS + " bookings stored.");
             });
     assertThat(chrome.driver.findElement(By.id("sync-progress")).isDisplayed()).isFalse();
     Browser api = new Browser();
@@ -86,11 +88,16 @@ class SignedInDashboardIT {
     JsonObject sync = Http.json(api.get("/api/sync"));
     assertThat(sync.getJsonNumber("storedBookings").longValue()).isEqualTo(BOOKINGS);
     JsonObject analytics = Http.json(api.get("/api/analytics?" + query));
-    assertThat(kpi("total")).isEqualTo(String.valueOf(analytics.getJsonObject("overview").getInt("total")));
+    assertThat(kpi("total"))
+        .isEqualTo(String.valueOf(analytics.getJsonObject("overview").getInt("total")));
     assertThat(analytics.getJsonObject("overview").getInt("total")).isPositive();
-    for (String chart : new String[] {"chart-status", "chart-timeline", "chart-durations", "chart-platforms", "chart-hours"}) {
+    for (String chart :
+        new String[] {
+          "chart-status", "chart-timeline", "chart-durations", "chart-platforms", "chart-hours"
+        }) {
       Number width =
-          chrome.script("return document.getElementById(arguments[0]).getBoundingClientRect().width;", chart);
+          chrome.script(
+              "return document.getElementById(arguments[0]).getBoundingClientRect().width;", chart);
       assertThat(width.doubleValue()).as(chart).isPositive();
     }
     chrome.screenshot("dashboard-1280");
@@ -100,8 +107,11 @@ class SignedInDashboardIT {
 
     chrome.driver.findElement(By.id("sign-out")).click();
     chrome.waiting(15).until(d -> d.getCurrentUrl().equals(Http.BASE + "/"));
-    assertThat(chrome.driver.findElement(By.tagName("h1")).getText()).contains("The truth about your meetings");
-    assertThat(api.get("/api/auth/session").statusCode()).as("the old session is gone").isEqualTo(401);
+    assertThat(chrome.driver.findElement(By.tagName("h1")).getText())
+        .contains("The truth about your meetings");
+    assertThat(api.get("/api/auth/session").statusCode())
+        .as("the old session is gone")
+        .isEqualTo(401);
     chrome.open("/dashboard");
     assertThat(chrome.driver.getCurrentUrl()).isEqualTo(Http.BASE + "/");
   }
@@ -114,7 +124,8 @@ class SignedInDashboardIT {
             d -> {
               if ("error".equals(root.getAttribute("data-state"))) {
                 throw new AssertionError(
-                    "the dashboard shows an error: " + d.findElement(By.id("dash-error")).getText());
+                    "the dashboard shows an error: "
+                        + d.findElement(By.id("dash-error")).getText());
               }
               String q = root.getAttribute("data-query");
               return "ready".equals(root.getAttribute("data-state"))
@@ -131,7 +142,8 @@ class SignedInDashboardIT {
     api.cookies.put(session.getName(), session.getValue());
     JsonObject analytics = Http.json(api.get("/api/analytics?" + query));
     JsonObject freshness = analytics.getJsonObject("freshness");
-    return freshness.getBoolean("syncing") || freshness.getJsonNumber("storedBookings").longValue() < BOOKINGS
+    return freshness.getBoolean("syncing")
+            || freshness.getJsonNumber("storedBookings").longValue() < BOOKINGS
         ? -1
         : analytics.getJsonObject("overview").getInt("total");
   }

@@ -70,7 +70,8 @@ public class AuthResource {
     CalUser user =
         accounts.findUser(principal.userId()).orElseThrow(CurrentUser.NotSignedInException::new);
     var active =
-        sessions.findActiveByHash(principal.sessionHash())
+        sessions
+            .findActiveByHash(principal.sessionHash())
             .orElseThrow(CurrentUser.NotSignedInException::new);
     JsonObjectBuilder userJson = Json.createObjectBuilder().add("id", user.getId());
     addNullable(userJson, "name", user.getDisplayName());

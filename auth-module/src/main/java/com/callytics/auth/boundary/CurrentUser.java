@@ -21,7 +21,8 @@ public class CurrentUser {
   }
 
   /** 401: the request carries no live session. */
-  public static class NotSignedInException extends com.callytics.platform.boundary.ProblemException {
+  public static class NotSignedInException
+      extends com.callytics.platform.boundary.ProblemException {
     public NotSignedInException() {
       super(401, "Unauthorized", "Sign in with Cal.com to use this resource.");
     }

@@ -57,8 +57,7 @@ public class OAuthCallbackResource {
           .header("Cache-Control", "no-store")
           .build();
     }
-    Optional<CompletedState> completed =
-        browser.flatMap(b -> signIns.consume(state, b));
+    Optional<CompletedState> completed = browser.flatMap(b -> signIns.consume(state, b));
     if (completed.isEmpty() || code == null || code.isBlank() || !config.signInEnabled()) {
       return SignInPages.expired();
     }

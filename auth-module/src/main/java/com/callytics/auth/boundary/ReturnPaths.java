@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 final class ReturnPaths {
 
   static final String DEFAULT = "/dashboard";
-  private static final Pattern SAFE = Pattern.compile("/(?![/\\\\])[A-Za-z0-9\\-._~!$&'()*+,;=:@/?%#]*");
+  private static final Pattern SAFE =
+      Pattern.compile("/(?![/\\\\])[A-Za-z0-9\\-._~!$&'()*+,;=:@/?%#]*");
 
   private ReturnPaths() {}
 
@@ -40,6 +41,6 @@ final class ReturnPaths {
   }
 
   private static boolean isSafe(String path) {
-    return SAFE.matcher(path).matches() && !path.contains(":") ;
+    return SAFE.matcher(path).matches() && !path.contains(":");
   }
 }

@@ -9,8 +9,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 
 /**
- * Refuses cross-site requests to {@link SameOrigin} endpoints: a browser says where a request
- * comes from in {@code Sec-Fetch-Site} and {@code Origin}; either one naming another site is a 403.
+ * Refuses cross-site requests to {@link SameOrigin} endpoints: a browser says where a request comes
+ * from in {@code Sec-Fetch-Site} and {@code Origin}; either one naming another site is a 403.
  * Clients that send neither (scripts, curl) are not browsers and cannot be forged by a page.
  */
 @Provider
@@ -26,7 +26,8 @@ public class SameOriginFilter implements ContainerRequestFilter {
       throw refused();
     }
     String origin = request.getHeaderString("Origin");
-    if (origin != null && !origin.equals(origin(config.publicUrl()))
+    if (origin != null
+        && !origin.equals(origin(config.publicUrl()))
         && !origin.equals(origin(request.getUriInfo().getBaseUri().toString()))) {
       throw refused();
     }

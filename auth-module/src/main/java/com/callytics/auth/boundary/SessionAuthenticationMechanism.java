@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Jakarta Security authentication from the session cookie: a request with a live session runs as
- * its user ({@link CallyticsPrincipal}); any other request runs anonymously, and the resources
- * that need a user answer 401 themselves.
+ * its user ({@link CallyticsPrincipal}); any other request runs anonymously, and the resources that
+ * need a user answer 401 themselves.
  */
 @ApplicationScoped
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {

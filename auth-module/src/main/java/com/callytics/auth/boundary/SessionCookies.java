@@ -73,7 +73,9 @@ public class SessionCookies {
       return Optional.empty();
     }
     for (Cookie cookie : cookies) {
-      if (name.equals(cookie.getName()) && cookie.getValue() != null && !cookie.getValue().isEmpty()) {
+      if (name.equals(cookie.getName())
+          && cookie.getValue() != null
+          && !cookie.getValue().isEmpty()) {
         return Optional.of(cookie.getValue());
       }
     }

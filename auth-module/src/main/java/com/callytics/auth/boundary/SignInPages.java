@@ -36,7 +36,8 @@ final class SignInPages {
         "View the demo");
   }
 
-  private static Response page(int status, String title, String message, String link, String label) {
+  private static Response page(
+      int status, String title, String message, String link, String label) {
     String html =
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

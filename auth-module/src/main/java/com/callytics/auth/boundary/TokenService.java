@@ -94,9 +94,9 @@ public class TokenService {
   }
 
   /**
-   * Calls Cal.com with the user's access token; when Cal.com answers 401 to a token believed
-   * valid ({@link AccessTokenRejectedException}), refreshes once and retries once. A second 401
-   * means the user must sign in again. Use for idempotent calls only.
+   * Calls Cal.com with the user's access token; when Cal.com answers 401 to a token believed valid
+   * ({@link AccessTokenRejectedException}), refreshes once and retries once. A second 401 means the
+   * user must sign in again. Use for idempotent calls only.
    */
   public <T> T callWithToken(String userId, Function<String, T> call) {
     String token = validAccessToken(userId);
@@ -237,7 +237,8 @@ public class TokenService {
       TokenStore.LockedAccount locked, StoredTokens sent, boolean forced, CalOAuthException e) {
     Instant now = clock.instant();
     LOG.warning(
-        () -> "Refreshing the Cal.com token of user " + sent.userId() + " failed: " + e.getMessage());
+        () ->
+            "Refreshing the Cal.com token of user " + sent.userId() + " failed: " + e.getMessage());
     switch (e.kind()) {
       case REJECTED -> {
         StoredTokens latest = locked.reread().orElse(sent);
@@ -262,7 +263,9 @@ public class TokenService {
       default -> {
         return Outcome.failed(
             new TokenRefreshException(
-                502, Reason.BAD_RESPONSE, "Cal.com answered the token refresh with something unusable."));
+                502,
+                Reason.BAD_RESPONSE,
+                "Cal.com answered the token refresh with something unusable."));
       }
     }
   }

@@ -30,8 +30,8 @@ public class Accounts {
   Duration defaultLifetime;
 
   /**
-   * Creates or updates the user keyed by the Cal.com user id, and stores the newly issued tokens
-   * on their Cal.com account. Returns our user id.
+   * Creates or updates the user keyed by the Cal.com user id, and stores the newly issued tokens on
+   * their Cal.com account. Returns our user id.
    */
   @Transactional
   public String signedIn(CalProfile profile, TokenResponse tokens) {
@@ -76,8 +76,8 @@ public class Accounts {
   }
 
   /**
-   * Deletes the user and, through the schema's cascades, their Cal.com tokens, sessions and
-   * stored bookings.
+   * Deletes the user and, through the schema's cascades, their Cal.com tokens, sessions and stored
+   * bookings.
    */
   @Transactional
   public boolean delete(String userId) {

@@ -26,9 +26,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Cal.com's OAuth endpoints and profile, and the only code that knows their JSON. Uses the JDK
- * HTTP client so that redirects are never followed and every call has the configured connect and
- * read timeouts. Exception messages never contain a token, code or secret.
+ * Cal.com's OAuth endpoints and profile, and the only code that knows their JSON. Uses the JDK HTTP
+ * client so that redirects are never followed and every call has the configured connect and read
+ * timeouts. Exception messages never contain a token, code or secret.
  */
 @ApplicationScoped
 public class CalOAuthClient {
@@ -142,7 +142,8 @@ public class CalOAuthClient {
     if (tokenType != null && !tokenType.equalsIgnoreCase("bearer")) {
       throw invalid(response.statusCode(), "token_type is not bearer");
     }
-    String newRefresh = refresh instanceof JsonString s && !s.getString().isBlank() ? s.getString() : null;
+    String newRefresh =
+        refresh instanceof JsonString s && !s.getString().isBlank() ? s.getString() : null;
     return new TokenResponse(
         access.getString(), newRefresh, expiresIn, tokenType, text(body, "scope"), receivedAt);
   }
@@ -156,7 +157,9 @@ public class CalOAuthClient {
           CalOAuthException.Kind.UNAVAILABLE, 0, "Cal.com " + what + " call timed out");
     } catch (IOException e) {
       throw new CalOAuthException(
-          CalOAuthException.Kind.UNAVAILABLE, 0, "Cal.com " + what + " call failed: " + e.getClass().getSimpleName());
+          CalOAuthException.Kind.UNAVAILABLE,
+          0,
+          "Cal.com " + what + " call failed: " + e.getClass().getSimpleName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CalOAuthException(CalOAuthException.Kind.UNAVAILABLE, 0, "interrupted");
@@ -167,11 +170,15 @@ public class CalOAuthClient {
     }
     if (status == 429 || status >= 500) {
       throw new CalOAuthException(
-          CalOAuthException.Kind.UNAVAILABLE, status, "Cal.com " + what + " call answered " + status);
+          CalOAuthException.Kind.UNAVAILABLE,
+          status,
+          "Cal.com " + what + " call answered " + status);
     }
     if (status == 400 || status == 401 || status == 403) {
       throw new CalOAuthException(
-          CalOAuthException.Kind.REJECTED, status, "Cal.com refused the " + what + " call (" + status + ")");
+          CalOAuthException.Kind.REJECTED,
+          status,
+          "Cal.com refused the " + what + " call (" + status + ")");
     }
     if (status != 200 && status != 201) {
       throw invalid(status, "Cal.com answered the " + what + " call with " + status);
@@ -232,7 +239,9 @@ public class CalOAuthClient {
   /** A failed call to Cal.com; the message is safe to log. */
   public static class CalOAuthException extends RuntimeException {
 
-    /** REJECTED: 400/401/403; UNAVAILABLE: 5xx, 429, timeout, I/O; INVALID_RESPONSE: anything odd. */
+    /**
+     * REJECTED: 400/401/403; UNAVAILABLE: 5xx, 429, timeout, I/O; INVALID_RESPONSE: anything odd.
+     */
     public enum Kind {
       REJECTED,
       UNAVAILABLE,

@@ -29,8 +29,7 @@ public class JpaTokenStore implements TokenStore {
 
   @Override
   public Optional<StoredTokens> find(String userId) {
-    return em
-        .createQuery("SELECT a FROM CalAccount a WHERE a.userId = :user", CalAccount.class)
+    return em.createQuery("SELECT a FROM CalAccount a WHERE a.userId = :user", CalAccount.class)
         .setParameter("user", userId)
         .setHint("eclipselink.refresh", "true")
         .getResultStream()
@@ -42,8 +41,7 @@ public class JpaTokenStore implements TokenStore {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public <T> T withLockedAccount(String userId, Function<LockedAccount, T> work) {
     Optional<CalAccount> account =
-        em
-            .createQuery("SELECT a FROM CalAccount a WHERE a.userId = :user", CalAccount.class)
+        em.createQuery("SELECT a FROM CalAccount a WHERE a.userId = :user", CalAccount.class)
             .setParameter("user", userId)
             .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .setHint("jakarta.persistence.lock.timeout", LOCK_TIMEOUT_MS)

@@ -31,6 +31,12 @@ public record StoredTokens(
 
   @Override
   public String toString() {
-    return "StoredTokens[user=" + userId + ", expiresAt=" + accessExpiresAt + ", version=" + version + "]";
+    return "StoredTokens[user="
+        + userId
+        + ", expiresAt="
+        + accessExpiresAt
+        + ", version="
+        + version
+        + "]";
   }
 }

@@ -94,7 +94,8 @@ public class TokenCipher {
         RANDOM.nextBytes(key);
         try {
           Files.createFile(
-              file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+              file,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
           Files.writeString(file, Base64.getEncoder().encodeToString(key));
           LOG.warning(
               () ->
@@ -142,11 +143,17 @@ public class TokenCipher {
       byte[] nonce = new byte[NONCE_BYTES];
       RANDOM.nextBytes(nonce);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.init(
+          Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(currentKeyId.getBytes(StandardCharsets.US_ASCII));
       byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
       Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-      return "v1:" + currentKeyId + ":" + b64.encodeToString(nonce) + ":" + b64.encodeToString(sealed);
+      return "v1:"
+          + currentKeyId
+          + ":"
+          + b64.encodeToString(nonce)
+          + ":"
+          + b64.encodeToString(sealed);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("token encryption failed", e);
     }

@@ -12,9 +12,9 @@ public interface TokenStore {
   Optional<StoredTokens> find(String userId);
 
   /**
-   * Runs {@code work} in its own transaction while holding a write lock on the user's account
-   * row, so that only one instance refreshes at a time; changes made through {@link
-   * LockedAccount} are committed together when {@code work} returns.
+   * Runs {@code work} in its own transaction while holding a write lock on the user's account row,
+   * so that only one instance refreshes at a time; changes made through {@link LockedAccount} are
+   * committed together when {@code work} returns.
    */
   <T> T withLockedAccount(String userId, Function<LockedAccount, T> work);
 
@@ -28,8 +28,8 @@ public interface TokenStore {
     Optional<StoredTokens> reread();
 
     /**
-     * Stores a refresh result: access token, its expiry and, when one was returned, the new
-     * refresh token (otherwise the old one stays), in one write.
+     * Stores a refresh result: access token, its expiry and, when one was returned, the new refresh
+     * token (otherwise the old one stays), in one write.
      */
     StoredTokens store(TokenResponse issued, Instant accessExpiresAt);
 

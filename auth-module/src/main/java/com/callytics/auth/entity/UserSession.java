@@ -52,8 +52,8 @@ public class UserSession {
   }
 
   /**
-   * Extends the session on use. Returns whether anything changed; to spare the database a write
-   * per request, it only moves when at least {@code granularity} has passed since the last move.
+   * Extends the session on use. Returns whether anything changed; to spare the database a write per
+   * request, it only moves when at least {@code granularity} has passed since the last move.
    */
   public boolean touch(Instant now, Duration lifetime, Duration granularity) {
     if (Duration.between(lastSeenAt, now).compareTo(granularity) < 0) {

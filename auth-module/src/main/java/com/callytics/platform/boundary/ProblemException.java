@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * A business failure that the API reports as RFC 9457 problem details: an HTTP status, a short
- * title, a detail a person can act on, and optional extension members (for example {@code
- * reauth}). Messages never carry tokens, codes or secrets.
+ * title, a detail a person can act on, and optional extension members (for example {@code reauth}).
+ * Messages never carry tokens, codes or secrets.
  */
 public class ProblemException extends RuntimeException {
 

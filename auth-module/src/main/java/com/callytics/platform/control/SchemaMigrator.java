@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -87,7 +87,8 @@ public final class SchemaMigrator {
                     + "\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC")) {
       query.setMaxRows(1);
       try (ResultSet newest = query.executeQuery()) {
-        return newest.next() && newest.getBoolean("success")
+        return newest.next()
+                && newest.getBoolean("success")
                 && expected.equals(newest.getString("version"))
             ? Optional.of(expected)
             : Optional.empty();

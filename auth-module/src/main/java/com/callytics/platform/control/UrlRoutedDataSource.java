@@ -14,8 +14,8 @@ import javax.sql.DataSource;
  * The class behind the application's one datasource, {@code java:app/jdbc/callytics}.
  *
  * <p>The application server pools connections from it; it only picks the JDBC driver bundled with
- * the application that accepts the configured URL, so pointing {@code callytics.datasource.url}
- * at PostgreSQL instead of the embedded H2 file switches the database without a rebuild.
+ * the application that accepts the configured URL, so pointing {@code callytics.datasource.url} at
+ * PostgreSQL instead of the embedded H2 file switches the database without a rebuild.
  */
 public class UrlRoutedDataSource implements DataSource {
 

@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReturnPathsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"/dashboard", "/demo", "/dashboard?range=30d", "/dashboard#hosts", "/a/b-c_d.e~f"})
+  @ValueSource(
+      strings = {"/dashboard", "/demo", "/dashboard?range=30d", "/dashboard#hosts", "/a/b-c_d.e~f"})
   void keepsRelativePathsOnThisSite(String path) {
     assertThat(ReturnPaths.sanitize(path)).isEqualTo(path);
   }

@@ -109,7 +109,8 @@ class TokenServiceTest {
   }
 
   /** Signs a Cal.com user in through the emulator and stores their tokens as sign-in would. */
-  private StoredTokens signIn(String userId, long calUserId, Instant accessExpiresAt) throws Exception {
+  private StoredTokens signIn(String userId, long calUserId, Instant accessExpiresAt)
+      throws Exception {
     emulator.signInAs(calUserId);
     String verifier = Secrets.randomToken(48);
     String redirect = "http://localhost:8080/api/cal/oauth/callback";
@@ -125,12 +126,22 @@ class TokenServiceTest {
                 + "&code_challenge_method=S256");
     HttpResponse<Void> consent =
         HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(authorize).GET().build(), HttpResponse.BodyHandlers.discarding());
+            .send(
+                HttpRequest.newBuilder(authorize).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
     String location = consent.headers().firstValue("Location").orElseThrow();
     String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
     TokenResponse issued = cal.exchangeCode(code, verifier);
     StoredTokens stored =
-        new StoredTokens(userId, issued.accessToken(), issued.refreshToken(), accessExpiresAt, null, false, false, 1);
+        new StoredTokens(
+            userId,
+            issued.accessToken(),
+            issued.refreshToken(),
+            accessExpiresAt,
+            null,
+            false,
+            false,
+            1);
     store.put(stored);
     return stored;
   }
@@ -216,12 +227,15 @@ class TokenServiceTest {
 
   @Test
   void refreshWorksWithCalVersionsReadingOnlyTheHeaderOrOnlyTheBody() throws Exception {
-    for (RefreshTokenSource source : List.of(RefreshTokenSource.HEADER_ONLY, RefreshTokenSource.BODY_ONLY)) {
+    for (RefreshTokenSource source :
+        List.of(RefreshTokenSource.HEADER_ONLY, RefreshTokenSource.BODY_ONLY)) {
       wire();
       emulator.refreshTokenSource(source);
       StoredTokens stored = signIn(USER, 1001, clock.instant());
 
-      assertThat(tokens.validAccessToken(USER)).as(source.name()).isNotEqualTo(stored.accessToken());
+      assertThat(tokens.validAccessToken(USER))
+          .as(source.name())
+          .isNotEqualTo(stored.accessToken());
     }
   }
 
@@ -272,7 +286,8 @@ class TokenServiceTest {
       throws Exception {
     StoredTokens stored = signIn(USER, 1001, clock.instant());
     emulator.enqueueFault(
-        Endpoint.REFRESH, Fault.status(200, "{\"access_token\":\"fresh-access\",\"token_type\":\"Bearer\"}"));
+        Endpoint.REFRESH,
+        Fault.status(200, "{\"access_token\":\"fresh-access\",\"token_type\":\"Bearer\"}"));
 
     assertThat(tokens.validAccessToken(USER)).isEqualTo("fresh-access");
 
@@ -286,8 +301,15 @@ class TokenServiceTest {
   void aPastRefreshExpiryNeedsSignInWithoutCallingCal() throws Exception {
     StoredTokens signedIn = signIn(USER, 1001, clock.instant().minusSeconds(1));
     store.put(
-        new StoredTokens(USER, signedIn.accessToken(), signedIn.refreshToken(), signedIn.accessExpiresAt(),
-            clock.instant().minusSeconds(1), false, false, 1));
+        new StoredTokens(
+            USER,
+            signedIn.accessToken(),
+            signedIn.refreshToken(),
+            signedIn.accessExpiresAt(),
+            clock.instant().minusSeconds(1),
+            false,
+            false,
+            1));
     emulator.reset();
 
     assertThatThrownBy(() -> tokens.validAccessToken(USER))
@@ -302,7 +324,8 @@ class TokenServiceTest {
 
   @Test
   void noStoredRefreshTokenIs400WithoutCallingCal() {
-    store.put(new StoredTokens(USER, "a", null, clock.instant().minusSeconds(1), null, false, false, 1));
+    store.put(
+        new StoredTokens(USER, "a", null, clock.instant().minusSeconds(1), null, false, false, 1));
 
     assertThatThrownBy(() -> tokens.validAccessToken(USER))
         .isInstanceOfSatisfying(
@@ -334,7 +357,8 @@ class TokenServiceTest {
     assertThat(store.get(USER).needsReauth()).isTrue();
     assertThat(emulator.calls(Endpoint.REFRESH)).isEqualTo(1);
 
-    assertThatThrownBy(() -> tokens.validAccessToken(USER)).isInstanceOf(TokenRefreshException.class);
+    assertThatThrownBy(() -> tokens.validAccessToken(USER))
+        .isInstanceOf(TokenRefreshException.class);
     assertThat(emulator.calls(Endpoint.REFRESH)).as("no call once marked").isEqualTo(1);
   }
 
@@ -353,8 +377,15 @@ class TokenServiceTest {
     StoredTokens stale = signIn(USER, 1001, clock.instant().minusSeconds(1));
     emulator.enqueueFault(Endpoint.REFRESH, Fault.invalidGrant());
     StoredTokens newer =
-        new StoredTokens(USER, "access-from-other-instance", "refresh-from-other-instance",
-            clock.instant().plus(Duration.ofMinutes(30)), null, false, false, 2);
+        new StoredTokens(
+            USER,
+            "access-from-other-instance",
+            "refresh-from-other-instance",
+            clock.instant().plus(Duration.ofMinutes(30)),
+            null,
+            false,
+            false,
+            2);
     store.beforeReread = user -> store.put(newer);
 
     assertThat(tokens.validAccessToken(USER)).isEqualTo("access-from-other-instance");
@@ -384,9 +415,15 @@ class TokenServiceTest {
   @Test
   void aTimeoutIs503AndTheNextCallTriesAgain() throws Exception {
     CalConfig quick =
-        CalConfig.of(emulator.baseUrl(), emulator.baseUrl() + "/v2", CLIENT_ID, CLIENT_SECRET, "http://localhost:8080");
+        CalConfig.of(
+            emulator.baseUrl(),
+            emulator.baseUrl() + "/v2",
+            CLIENT_ID,
+            CLIENT_SECRET,
+            "http://localhost:8080");
     quick.readTimeoutForTests(Duration.ofMillis(300));
-    tokens = new TokenService(store, new CalOAuthClient(quick, clock), clock, BUFFER, DEFAULT_LIFETIME);
+    tokens =
+        new TokenService(store, new CalOAuthClient(quick, clock), clock, BUFFER, DEFAULT_LIFETIME);
     signIn(USER, 1001, clock.instant().minusSeconds(1));
     emulator.enqueueFault(Endpoint.REFRESH, Fault.delay(Duration.ofSeconds(2)));
 
@@ -426,8 +463,7 @@ class TokenServiceTest {
     emulator.setDelay(Endpoint.REFRESH, Duration.ofMillis(300));
     emulator.enqueueFault(Endpoint.REFRESH, Fault.serverError());
 
-    List<Object> outcomes =
-        concurrentlyCatching(20, () -> tokens.validAccessToken(USER));
+    List<Object> outcomes = concurrentlyCatching(20, () -> tokens.validAccessToken(USER));
 
     assertThat(emulator.calls(Endpoint.REFRESH)).isEqualTo(1);
     assertThat(outcomes).allMatch(o -> o instanceof TokenRefreshException e && e.status() == 503);
@@ -446,11 +482,16 @@ class TokenServiceTest {
     emulator.setDelay(Endpoint.REFRESH, Duration.ofMillis(500));
 
     List<String> results =
-        concurrently(2, List.of(() -> tokens.validAccessToken("user-a"), () -> tokens.validAccessToken("user-b")));
+        concurrently(
+            2,
+            List.of(
+                () -> tokens.validAccessToken("user-a"), () -> tokens.validAccessToken("user-b")));
 
     assertThat(results).doesNotHaveDuplicates();
     assertThat(emulator.calls(Endpoint.REFRESH)).isEqualTo(2);
-    assertThat(store.maxConcurrentLocked.get()).as("both refreshes ran at the same time").isEqualTo(2);
+    assertThat(store.maxConcurrentLocked.get())
+        .as("both refreshes ran at the same time")
+        .isEqualTo(2);
   }
 
   // Rule 11

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A {@link TokenStore} in memory for unit tests: a lock per user stands in for the row lock, and
- * it counts reads, writes and how many locked sections ran at the same time.
+ * A {@link TokenStore} in memory for unit tests: a lock per user stands in for the row lock, and it
+ * counts reads, writes and how many locked sections ran at the same time.
  */
 public class InMemoryTokenStore implements TokenStore {
 
@@ -22,6 +22,7 @@ public class InMemoryTokenStore implements TokenStore {
   public final AtomicInteger writes = new AtomicInteger();
   private final AtomicInteger concurrentLocked = new AtomicInteger();
   public final AtomicInteger maxConcurrentLocked = new AtomicInteger();
+
   /** Runs inside the lock just before a refresh result is stored (to simulate another writer). */
   public volatile Consumer<String> beforeReread = user -> {};
 

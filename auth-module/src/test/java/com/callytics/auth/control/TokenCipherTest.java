@@ -54,7 +54,8 @@ class TokenCipherTest {
     TokenCipher same = TokenCipher.withKeys(TokenCipher.newKey());
     String mine = same.encrypt(SECRET);
     String tampered = mine.substring(0, mine.length() - 2) + (mine.endsWith("A") ? "BB" : "AA");
-    assertThatThrownBy(() -> same.decrypt(tampered)).isInstanceOf(UndecryptableTokenException.class);
+    assertThatThrownBy(() -> same.decrypt(tampered))
+        .isInstanceOf(UndecryptableTokenException.class);
   }
 
   @Test

@@ -11,7 +11,13 @@ class SignInStateTest {
   private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
 
   private final SignInState state =
-      new SignInState("state-hash", "browser-hash", "verifier", "/dashboard", NOW, NOW.plus(Duration.ofMinutes(10)));
+      new SignInState(
+          "state-hash",
+          "browser-hash",
+          "verifier",
+          "/dashboard",
+          NOW,
+          NOW.plus(Duration.ofMinutes(10)));
 
   @Test
   void isUsableByTheBrowserThatStartedItWithinTenMinutes() {

@@ -67,8 +67,8 @@ public record Analytics(
    * @param acceptanceRate accepted / total in % (rounded), 0 without bookings
    * @param totalHours hours of meetings neither cancelled nor rejected (1 decimal)
    * @param uniqueParticipants distinct e-mail addresses of hosts and attendees (case-insensitive)
-   * @param meetingsThisWeek bookings of the range starting in the current Monday–Sunday week
-   *     (of {@code now}, in the zone)
+   * @param meetingsThisWeek bookings of the range starting in the current Monday–Sunday week (of
+   *     {@code now}, in the zone)
    * @param changes the comparison with the previous period, {@code null} without a range
    */
   public record Overview(

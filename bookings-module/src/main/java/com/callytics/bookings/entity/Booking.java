@@ -2,7 +2,6 @@ package com.callytics.bookings.entity;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**

@@ -7,18 +7,18 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import jakarta.inject.Inject;
 
 /**
  * The application's one datasource and its schema.
  *
  * <p>URL, user and password come from MicroProfile Config, so the database is chosen at start-up,
  * not at build time. This is the application's only EJB: a {@code @Startup} singleton is the
- * platform's way to run work during deployment and to fail the deployment when that work fails,
- * so the Flyway migrations are applied once, before any request can reach the database.
+ * platform's way to run work during deployment and to fail the deployment when that work fails, so
+ * the Flyway migrations are applied once, before any request can reach the database.
  */
 @Singleton
 @Startup

@@ -23,7 +23,8 @@ public class SecurityHeadersFilter extends HttpFilter {
           + " form-action 'self'; frame-ancestors 'none'";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     apply(response);
     chain.doFilter(request, response);

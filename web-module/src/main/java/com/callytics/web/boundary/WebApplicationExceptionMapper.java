@@ -17,10 +17,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     Response original = e.getResponse();
     int status = original.getStatus();
     Response.StatusType type = Response.Status.fromStatusCode(status);
-    String title = type != null ? type.getReasonPhrase() : original.getStatusInfo().getReasonPhrase();
+    String title =
+        type != null ? type.getReasonPhrase() : original.getStatusInfo().getReasonPhrase();
     Response problem = Problems.response(status, title, detailFor(status));
     if (status == 405 && original.getHeaderString("Allow") != null) {
-      return Response.fromResponse(problem).header("Allow", original.getHeaderString("Allow")).build();
+      return Response.fromResponse(problem)
+          .header("Allow", original.getHeaderString("Allow"))
+          .build();
     }
     return problem;
   }
@@ -34,7 +37,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       case 405 -> "This resource does not support that HTTP method.";
       case 406 -> "This resource cannot answer in the requested media type.";
       case 415 -> "This resource does not accept that content type.";
-      default -> status >= 500 ? "The server could not complete the request." : "The request failed.";
+      default ->
+          status >= 500 ? "The server could not complete the request." : "The request failed.";
     };
   }
 }
