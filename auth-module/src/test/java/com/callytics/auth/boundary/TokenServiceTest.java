@@ -88,13 +88,7 @@ class TokenServiceTest {
     emulator.registerClient(CLIENT_ID, CLIENT_SECRET).autoApprove(true);
     clock = new MutableClock(Instant.now());
     store = new InMemoryTokenStore();
-    CalConfig config =
-        CalConfig.of(
-            emulator.baseUrl(),
-            emulator.baseUrl() + "/v2",
-            CLIENT_ID,
-            CLIENT_SECRET,
-            "http://localhost:8080");
+    CalConfig config = emulatorConfig();
     cal = new CalOAuthClient(config, clock);
     tokens = new TokenService(store, cal, clock, BUFFER, DEFAULT_LIFETIME);
   }
@@ -414,13 +408,7 @@ class TokenServiceTest {
 
   @Test
   void aTimeoutIs503AndTheNextCallTriesAgain() throws Exception {
-    CalConfig quick =
-        CalConfig.of(
-            emulator.baseUrl(),
-            emulator.baseUrl() + "/v2",
-            CLIENT_ID,
-            CLIENT_SECRET,
-            "http://localhost:8080");
+    CalConfig quick = emulatorConfig();
     quick.readTimeoutForTests(Duration.ofMillis(300));
     tokens =
         new TokenService(store, new CalOAuthClient(quick, clock), clock, BUFFER, DEFAULT_LIFETIME);
@@ -613,5 +601,14 @@ class TokenServiceTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private CalConfig emulatorConfig() {
+    return CalConfig.of(
+        emulator.baseUrl(),
+        emulator.baseUrl() + "/v2",
+        CLIENT_ID,
+        CLIENT_SECRET,
+        "http://localhost:8080");
   }
 }
