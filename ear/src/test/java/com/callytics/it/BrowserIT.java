@@ -253,6 +253,45 @@ class BrowserIT {
   }
 
   @Test
+  void landingAndErrorPagesMeetWcagAaInBothThemes() {
+    chrome.open("/");
+    chrome.waiting(10).until(d -> d.findElement(By.id("waitlist-submit")).isEnabled());
+    Axe.assertNoViolations(chrome, "the landing page");
+
+    chrome.driver.findElement(By.id("waitlist-email")).sendKeys("not-an-email");
+    chrome.driver.findElement(By.id("waitlist-submit")).click();
+    chrome
+        .waiting(15)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("waitlist-email-error")));
+    Axe.assertNoViolations(chrome, "the landing page with a waitlist error");
+
+    switchTheme();
+    Axe.assertNoViolations(chrome, "the landing page, other theme");
+    chrome.open("/no-such-page");
+    Axe.assertNoViolations(chrome, "the not-found page, other theme");
+  }
+
+  @Test
+  void demoDashboardMeetsWcagAaInBothThemesWithAndWithoutTheMeetingDialog() {
+    chrome.open("/demo");
+    waitForAnalytics();
+    Axe.assertNoViolations(chrome, "the demo dashboard");
+
+    chrome.driver.findElement(By.cssSelector("#recent .recent-item")).click();
+    WebElement dialog = chrome.driver.findElement(By.id("meeting-dialog"));
+    chrome.waiting(5).until(d -> dialog.getAttribute("open") != null);
+    Axe.assertNoViolations(chrome, "the demo dashboard's meeting dialog");
+    chrome.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+    chrome.waiting(5).until(d -> dialog.getAttribute("open") == null);
+
+    switchTheme();
+    Axe.assertNoViolations(chrome, "the demo dashboard, other theme");
+    chrome.viewport(390, 844);
+    chrome.waiting(10).until(d -> canvasWidth("chart-hours") <= 390);
+    Axe.assertNoViolations(chrome, "the demo dashboard at 390 px, other theme");
+  }
+
+  @Test
   void dashboardWithoutASessionSendsTheVisitorToTheLandingPage() {
     for (String path : List.of("/dashboard", "/dashboard.xhtml")) {
       HttpResponse<String> response = Http.get(path);
@@ -336,6 +375,18 @@ class BrowserIT {
         .findElement(By.cssSelector("[data-kpi='" + kpi + "'] .kpi-value"))
         .getText()
         .replaceAll("[^0-9]", "");
+  }
+
+  /** Clicks the theme toggle and waits until the page shows the other theme. */
+  private void switchTheme() {
+    String before = chrome.script("return document.documentElement.dataset.theme;");
+    chrome.driver.findElement(By.id("theme-toggle")).click();
+    chrome
+        .waiting(5)
+        .until(
+            d ->
+                !java.util.Objects.equals(
+                    before, chrome.script("return document.documentElement.dataset.theme;")));
   }
 
   private long canvasWidth(String id) {

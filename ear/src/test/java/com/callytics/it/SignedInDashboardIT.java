@@ -82,6 +82,16 @@ class SignedInDashboardIT {
                   && status.endsWith(BOOKINGS + " bookings stored.");
             });
     assertThat(chrome.driver.findElement(By.id("sync-progress")).isDisplayed()).isFalse();
+    Axe.assertNoViolations(chrome, "the signed-in dashboard");
+    chrome.driver.findElement(By.id("delete-data")).click();
+    chrome
+        .waiting(5)
+        .until(d -> d.findElement(By.id("delete-dialog")).getAttribute("open") != null);
+    Axe.assertNoViolations(chrome, "the dashboard's delete confirmation");
+    chrome.driver.findElement(By.id("delete-cancel")).click();
+    chrome
+        .waiting(5)
+        .until(d -> d.findElement(By.id("delete-dialog")).getAttribute("open") == null);
     Browser api = new Browser();
     Cookie session = chrome.driver.manage().getCookieNamed("callytics_session");
     api.cookies.put(session.getName(), session.getValue());
