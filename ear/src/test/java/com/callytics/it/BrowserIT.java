@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -292,6 +294,34 @@ class BrowserIT {
   }
 
   @Test
+  void theDemoDashboardWorksFromTheKeyboardAlone() {
+    chrome.open("/demo");
+    waitForAnalytics();
+    Actions keyboard = new Actions(chrome.driver);
+
+    keyboard.sendKeys(Keys.TAB).perform();
+    assertThat(active().getAttribute("class")).contains("skip-link");
+    List<String> visited = new ArrayList<>();
+    for (int i = 0; i < 120 && !active().getAttribute("class").contains("recent-item"); i++) {
+      visited.add(active().getTagName() + "#" + active().getAttribute("id"));
+      keyboard.sendKeys(Keys.TAB).perform();
+    }
+    WebElement meeting = active();
+    assertThat(meeting.getAttribute("class")).as("Tab order: %s", visited).contains("recent-item");
+    assertThat(visited).contains("select#range", "select#event-type", "button#theme-toggle");
+
+    keyboard.sendKeys(Keys.ENTER).perform();
+    WebElement dialog = chrome.driver.findElement(By.id("meeting-dialog"));
+    chrome.waiting(5).until(d -> dialog.getAttribute("open") != null);
+    assertThat(dialog.findElements(By.xpath(".//*")))
+        .as("focus moves into the dialog")
+        .contains(active());
+    keyboard.sendKeys(Keys.ESCAPE).perform();
+    chrome.waiting(5).until(d -> dialog.getAttribute("open") == null);
+    assertThat(active()).as("focus goes back to the meeting").isEqualTo(meeting);
+  }
+
+  @Test
   void dashboardWithoutASessionSendsTheVisitorToTheLandingPage() {
     for (String path : List.of("/dashboard", "/dashboard.xhtml")) {
       HttpResponse<String> response = Http.get(path);
@@ -375,6 +405,10 @@ class BrowserIT {
         .findElement(By.cssSelector("[data-kpi='" + kpi + "'] .kpi-value"))
         .getText()
         .replaceAll("[^0-9]", "");
+  }
+
+  private WebElement active() {
+    return chrome.driver.switchTo().activeElement();
   }
 
   /** Clicks the theme toggle and waits until the page shows the other theme. */
