@@ -207,6 +207,38 @@ class SyncIT {
   }
 
   @Test
+  void syncsOfDifferentUsersRunSideBySide() {
+    Duration answerAfter = Duration.ofSeconds(3);
+    cal.setDelay(Endpoint.BOOKINGS, answerAfter);
+    int before = cal.requests(Endpoint.BOOKINGS).size();
+    List<Browser> browsers = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      newCalUser(cal, 40);
+      Browser browser = new Browser();
+      browser.signIn("/dashboard");
+      browsers.add(browser);
+    }
+
+    for (Browser browser : browsers) {
+      JsonObject status = awaitSyncEnd(browser, Duration.ofSeconds(60));
+      assertThat(status.getString("state")).as(status.toString()).isEqualTo("idle");
+      assertThat(status.getJsonNumber("storedBookings").longValue()).isEqualTo(40);
+    }
+    List<Instant> asked =
+        cal
+            .requests(Endpoint.BOOKINGS)
+            .subList(before, cal.requests(Endpoint.BOOKINGS).size())
+            .stream()
+            .map(RecordedRequest::receivedAt)
+            .sorted()
+            .toList();
+    assertThat(asked).as("one page per user").hasSize(6);
+    assertThat(Duration.between(asked.get(0), asked.get(5)))
+        .as("every user's sync asked Cal.com before the first answer came: none waited for another")
+        .isLessThan(answerAfter);
+  }
+
+  @Test
   void deletingTheAccountDeletesTheStoredBookingsAndSyncState() throws Exception {
     long user = newCalUser(cal, 500);
     Browser browser = signedInAndSynced(cal, user);
