@@ -3,6 +3,7 @@ package com.callytics.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.util.Properties;
@@ -12,6 +13,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -103,6 +106,28 @@ class FoundationIT {
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.body()).contains("Page not found").doesNotContain("Exception");
     assertSecurityHeaders(response);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/health/ready", "/metrics", "/openapi"})
+  void theServersOwnEndpointsCarryTheSecurityHeadersToo(String path) {
+    HttpResponse<String> response = Http.get(path);
+
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    assertSecurityHeaders(response);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/", "/api/demo/analytics?tz=UTC", "/health/ready", "/no-such-page"})
+  void responsesNameNoServerProductOrVersion(String path) {
+    // HTTP/1.1 as browsers speak it on plain http: the client's default h2c upgrade gets an
+    // HTTP/2 response, which never carried these headers
+    HttpResponse<String> response =
+        Http.send(Http.request(path).version(HttpClient.Version.HTTP_1_1).GET().build());
+
+    assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+    assertThat(response.headers().firstValue("X-Powered-By")).as(path).isEmpty();
+    assertThat(response.headers().firstValue("Server")).as(path).isEmpty();
   }
 
   static void assertSecurityHeaders(HttpResponse<String> response) {
