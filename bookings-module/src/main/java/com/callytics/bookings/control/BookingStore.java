@@ -204,38 +204,79 @@ public class BookingStore {
 
   /**
    * The user's stored bookings that start in {@code [from, to)}, optionally of one event type,
-   * ordered by start (then uid), as analytics and the CSV export read them: from the booking's
-   * columns, without parsing its stored JSON, so that some fields are empty (see {@link
-   * BookingColumns}). Read through one forward-only cursor, {@value #READ_PAGE_SIZE} rows at a
-   * time, so that memory does not grow with the history.
+   * ordered by start (then uid), as the CSV export reads them: from the booking's columns, without
+   * parsing its stored JSON, so that some fields are empty (see {@link BookingColumns}).
    *
-   * <p>The stream holds a database connection until it is closed: close it (try-with-resources).
+   * <p>Read page by page ({@value #READ_PAGE_SIZE} bookings per query, keyset on start and uid),
+   * each page on a connection that is given back before its bookings are handed on: memory does not
+   * grow with the history, and a slow consumer (a download to a slow client) holds no database
+   * connection while it works.
    *
    * @param from inclusive lower bound, {@code null} for none
    * @param to exclusive upper bound, {@code null} for none
    * @param eventTypeId only this event type when not {@code null}
    */
   public Stream<Booking> stream(String userId, Instant from, Instant to, Long eventTypeId) {
-    return stream(new Filter(userId, from, to, eventTypeId), true);
+    Filter filter = new Filter(userId, from, to, eventTypeId);
+    return Stream.iterate(
+            readPage(filter, null),
+            page -> !page.isEmpty(),
+            page ->
+                page.size() < READ_PAGE_SIZE
+                    ? List.of()
+                    : readPage(filter, page.get(page.size() - 1)))
+        .flatMap(List::stream);
   }
 
   /**
-   * The same bookings as {@link #stream}, in no particular order: for a reader that does not need
-   * one (analytics), the database reads them the cheapest way and sorts nothing (H2 sorts a long
-   * result through a temporary table even where an index gives the order).
+   * The same bookings as {@link #stream}, in no particular order, through one forward-only cursor:
+   * for a reader that does not need an order and consumes quickly (analytics). The database reads
+   * them the cheapest way and sorts nothing (H2 sorts a long result through a temporary table even
+   * where an index gives the order).
+   *
+   * <p>The stream holds a database connection until it is closed: close it (try-with-resources).
    */
   public Stream<Booking> streamInAnyOrder(
       String userId, Instant from, Instant to, Long eventTypeId) {
-    return stream(new Filter(userId, from, to, eventTypeId), false);
-  }
-
-  private Stream<Booking> stream(Filter filter, boolean ordered) {
-    Cursor cursor = new Cursor(filter, ordered);
+    Cursor cursor = new Cursor(new Filter(userId, from, to, eventTypeId));
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(
                 cursor, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE),
             false)
         .onClose(cursor::close);
+  }
+
+  /** The next {@value #READ_PAGE_SIZE} bookings after {@code after} (from the first when null). */
+  private List<Booking> readPage(Filter filter, Booking after) {
+    String sql =
+        "SELECT "
+            + BookingColumns.SELECT_LIST
+            + " FROM booking WHERE "
+            + filter.sql()
+            + (after == null ? "" : " AND (start_at > ? OR (start_at = ? AND uid > ?))")
+            // user_id first, so that H2 sees that the index gives this order
+            + " ORDER BY user_id, start_at, uid FETCH FIRST "
+            + READ_PAGE_SIZE
+            + " ROWS ONLY";
+    try (Connection connection = database.connection();
+        PreparedStatement select = prepare(connection, sql)) {
+      int index = filter.bind(select, 1);
+      if (after != null) {
+        select.setObject(index++, timestamp(after.start()));
+        select.setObject(index++, timestamp(after.start()));
+        select.setString(index, after.uid());
+      }
+      List<Booking> page = new ArrayList<>(READ_PAGE_SIZE);
+      try (ResultSet result = select.executeQuery()) {
+        ResultSet rows = BookingsDatabase.unwrapped(result);
+        while (rows.next()) {
+          page.add(BookingColumns.read(rows));
+        }
+      }
+      return page;
+    } catch (SQLException e) {
+      throw new BookingStoreException("Reading stored bookings failed", e);
+    }
   }
 
   /** The newest {@code updatedAt} among the user's stored bookings. */
@@ -390,14 +431,8 @@ public class BookingStore {
     private final ResultSet rows;
     private Boolean ahead;
 
-    Cursor(Filter filter, boolean ordered) {
-      String sql =
-          "SELECT "
-              + BookingColumns.SELECT_LIST
-              + " FROM booking WHERE "
-              + filter.sql()
-              // user_id first, so that H2 sees that the index gives this order
-              + (ordered ? " ORDER BY user_id, start_at, uid" : "");
+    Cursor(Filter filter) {
+      String sql = "SELECT " + BookingColumns.SELECT_LIST + " FROM booking WHERE " + filter.sql();
       Connection opened = null;
       try {
         opened = database.connection();

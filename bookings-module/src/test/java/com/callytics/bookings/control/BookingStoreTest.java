@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -41,7 +42,7 @@ class BookingStoreTest {
   }
 
   @Test
-  void aStreamReadPartlyAndClosedGivesItsConnectionBackAsItFoundIt() throws Exception {
+  void aCursorReadPartlyAndClosedGivesItsConnectionBackAsItFoundIt() throws Exception {
     upsert(user, IntStream.rangeClosed(1, 3).mapToObj(Bookings::number).toList());
     Connection real = db.dataSource.getConnection();
     AtomicReference<String> lazyWhenClosed = new AtomicReference<>();
@@ -71,7 +72,7 @@ class BookingStoreTest {
               }
             });
 
-    try (Stream<Booking> bookings = watchedStore.stream(user, null, null, null)) {
+    try (Stream<Booking> bookings = watchedStore.streamInAnyOrder(user, null, null, null)) {
       assertThat(bookings.findFirst()).isPresent(); // read partly, then closed
       // H2 hands rows out as they are read, instead of keeping the whole result first
       assertThat(lazyQueryExecution(real)).isEqualTo("TRUE");
@@ -80,6 +81,46 @@ class BookingStoreTest {
     assertThat(real.isClosed()).isTrue();
     assertThat(lazyWhenClosed).hasValue("FALSE");
     assertThat(autoCommitWhenClosed).isTrue();
+  }
+
+  @Test
+  void theOrderedStreamHoldsNoConnectionWhileItsConsumerWorks() throws Exception {
+    int n = BookingStore.READ_PAGE_SIZE * 2 + 1;
+    upsert(user, IntStream.rangeClosed(1, n).mapToObj(Bookings::number).toList());
+    AtomicInteger open = new AtomicInteger();
+    AtomicInteger opened = new AtomicInteger();
+    BookingStore countingStore =
+        new BookingStore(
+            new BookingsDatabase() {
+              @Override
+              public Connection connection() throws SQLException {
+                Connection real = db.dataSource.getConnection();
+                open.incrementAndGet();
+                opened.incrementAndGet();
+                return (Connection)
+                    Proxy.newProxyInstance(
+                        getClass().getClassLoader(),
+                        new Class<?>[] {Connection.class},
+                        (proxy, method, args) -> {
+                          if (method.getName().equals("close") && !real.isClosed()) {
+                            open.decrementAndGet();
+                          }
+                          try {
+                            return method.invoke(real, args);
+                          } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                          }
+                        });
+              }
+            });
+    List<Integer> openWhileConsuming = new ArrayList<>();
+
+    try (Stream<Booking> bookings = countingStore.stream(user, null, null, null)) {
+      bookings.forEach(b -> openWhileConsuming.add(open.get()));
+    }
+
+    assertThat(openWhileConsuming).hasSize(n).containsOnly(0);
+    assertThat(opened).as("one short query per page").hasValue(3);
   }
 
   private static String lazyQueryExecution(Connection connection) throws SQLException {
