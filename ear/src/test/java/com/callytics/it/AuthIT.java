@@ -12,17 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -321,7 +315,7 @@ class AuthIT {
     int before = cal.calls(Endpoint.REFRESH);
 
     List<Integer> statuses =
-        parallel(50, () -> browser.get("/api/account/cal-profile").statusCode());
+        Concurrently.run(50, () -> browser.get("/api/account/cal-profile").statusCode());
 
     assertThat(statuses).hasSize(50).containsOnly(200);
     assertThat(cal.calls(Endpoint.REFRESH) - before).isEqualTo(1);
@@ -337,8 +331,7 @@ class AuthIT {
     int before = cal.requests(Endpoint.REFRESH).size();
 
     List<Integer> statuses =
-        parallel(
-            2,
+        Concurrently.run(
             List.of(
                 () -> first.get("/api/account/cal-profile").statusCode(),
                 () -> second.get("/api/account/cal-profile").statusCode()));
@@ -379,30 +372,5 @@ class AuthIT {
     byte[] digest =
         MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
     return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-  }
-
-  private static <T> List<T> parallel(int n, Callable<T> call) throws Exception {
-    List<Callable<T>> calls = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      calls.add(call);
-    }
-    return parallel(n, calls);
-  }
-
-  private static <T> List<T> parallel(int n, List<Callable<T>> calls) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(n);
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (Callable<T> call : calls) {
-        futures.add(pool.submit(call));
-      }
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get(60, TimeUnit.SECONDS));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }

@@ -25,11 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -175,7 +170,7 @@ class SyncIT {
     int before = requestsWith(token).size();
     cal.setDelay(Endpoint.BOOKINGS, Duration.ofMillis(1_500));
 
-    List<HttpResponse<String>> responses = concurrently(2, () -> post(browser, "/api/sync"));
+    List<HttpResponse<String>> responses = Concurrently.run(2, () -> post(browser, "/api/sync"));
     JsonObject after = awaitSyncEnd(browser, Duration.ofSeconds(30));
 
     assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(202);
@@ -193,7 +188,7 @@ class SyncIT {
     Browser browser = new Browser();
     browser.signIn("/dashboard");
 
-    List<HttpResponse<String>> responses = concurrently(3, () -> post(browser, "/api/sync"));
+    List<HttpResponse<String>> responses = Concurrently.run(3, () -> post(browser, "/api/sync"));
     JsonObject after = awaitSyncEnd(browser, Duration.ofSeconds(60));
 
     assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(202);
@@ -295,30 +290,6 @@ class SyncIT {
 
   static String userId(Browser browser) {
     return Http.json(browser.get("/api/auth/session")).getJsonObject("user").getString("id");
-  }
-
-  private static <T> List<T> concurrently(int n, java.util.concurrent.Callable<T> call)
-      throws Exception {
-    CyclicBarrier start = new CyclicBarrier(n);
-    ExecutorService pool = Executors.newFixedThreadPool(n);
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await(30, TimeUnit.SECONDS);
-                  return call.call();
-                }));
-      }
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get(60, TimeUnit.SECONDS));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   // ------------------------------------------------------------------ the stored rows (PostgreSQL)

@@ -17,9 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -150,7 +147,7 @@ class TwoInstancesIT {
       String base = i % 2 == 0 ? Http.BASE : SECOND;
       calls.add(() -> browser.get(base + "/api/account/cal-profile").statusCode());
     }
-    List<Integer> statuses = parallel(calls);
+    List<Integer> statuses = Concurrently.run(calls);
 
     assertThat(statuses).hasSize(20).containsOnly(200);
     assertThat(cal.calls(Endpoint.REFRESH) - before).as("one refresh for both instances").isOne();
@@ -173,7 +170,7 @@ class TwoInstancesIT {
                   .send(Http.request(base + "/api/sync").POST(HttpRequest.BodyPublishers.noBody()))
                   .statusCode());
     }
-    List<Integer> statuses = parallel(calls);
+    List<Integer> statuses = Concurrently.run(calls);
     JsonObject first = awaitSyncEnd(browser, Duration.ofSeconds(60));
 
     assertThat(statuses).containsOnly(202);
@@ -184,23 +181,6 @@ class TwoInstancesIT {
     JsonObject second = Http.json(browser.get(SECOND + "/api/sync"));
     assertThat(second.getString("state")).isEqualTo("idle");
     assertThat(second.getJsonNumber("storedBookings").longValue()).isEqualTo(300);
-  }
-
-  private static List<Integer> parallel(List<Callable<Integer>> calls) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-    try {
-      List<Future<Integer>> futures = new ArrayList<>();
-      for (Callable<Integer> call : calls) {
-        futures.add(pool.submit(call));
-      }
-      List<Integer> results = new ArrayList<>();
-      for (Future<Integer> future : futures) {
-        results.add(future.get(60, TimeUnit.SECONDS));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   private static void asadmin(String... arguments) throws IOException, InterruptedException {
