@@ -134,6 +134,23 @@ class TwoInstancesIT {
   }
 
   @Test
+  void aSignInStartedOnOneInstanceCompletesOnTheOther() {
+    newCalUser(cal, 0);
+    Browser browser = new Browser();
+    HttpResponse<String> toCal = browser.get("/api/auth/login?returnTo=%2Fdashboard");
+    HttpResponse<String> back = browser.get(Browser.location(toCal));
+    String callback = Browser.location(back);
+    assertThat(callback).startsWith(Http.BASE + "/");
+
+    HttpResponse<String> landed = browser.get(SECOND + callback.substring(Http.BASE.length()));
+
+    assertThat(landed.statusCode()).as(landed.body()).isEqualTo(302);
+    assertThat(Browser.location(landed)).endsWith("/dashboard");
+    assertThat(browser.get("/api/auth/session").statusCode()).isEqualTo(200);
+    assertThat(browser.get(SECOND + "/api/auth/session").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void anExpiredTokenUsedOnBothInstancesAtOnceIsRefreshedOnce() throws Exception {
     cal.accessTokenLifetime(Duration.ofMinutes(1));
     // the sync that sign-in starts uses (and may refresh) the token: count only after it
