@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -202,18 +203,23 @@ class SyncIT {
   }
 
   @Test
-  void syncsOfDifferentUsersRunSideBySide() {
-    Duration answerAfter = Duration.ofSeconds(3);
+  void syncsOfDifferentUsersRunSideBySide() throws Exception {
+    Duration answerAfter = Duration.ofSeconds(5);
     cal.setDelay(Endpoint.BOOKINGS, answerAfter);
     int before = cal.requests(Endpoint.BOOKINGS).size();
     List<Browser> browsers = new ArrayList<>();
+    List<Callable<Integer>> callbacks = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      newCalUser(cal, 40);
+      newCalUser(cal, 40); // the user Cal.com's consent page acts for
       Browser browser = new Browser();
-      browser.signIn("/dashboard");
+      HttpResponse<String> toCal = browser.get("/api/auth/login?returnTo=%2Fdashboard");
+      String callback = Browser.location(browser.get(Browser.location(toCal)));
       browsers.add(browser);
+      callbacks.add(() -> browser.get(callback).statusCode());
     }
 
+    // the six sign-ins complete at once, each starting its user's sync
+    assertThat(Concurrently.run(callbacks)).containsOnly(302);
     for (Browser browser : browsers) {
       JsonObject status = awaitSyncEnd(browser, Duration.ofSeconds(60));
       assertThat(status.getString("state")).as(status.toString()).isEqualTo("idle");
