@@ -92,6 +92,31 @@ class AnalyticsBenchmarkIT {
             Collections.max(millis),
             millis.size(),
             warmUp.get(0)));
+
+    // the CSV export of the same history, read 500 bookings per query
+    List<Double> csvMillis = new ArrayList<>();
+    long csvBytes = 0;
+    for (int i = 0; i < 5; i++) {
+      long start = System.nanoTime();
+      HttpResponse<String> csv = browser.get("/api/bookings/export.csv?tz=Europe%2FBerlin");
+      csvMillis.add((System.nanoTime() - start) / 1e6);
+      assertThat(csv.statusCode()).isEqualTo(200);
+      assertThat(csv.body().lines().count())
+          .as("a header and a row per booking")
+          .isEqualTo(BOOKINGS + 1);
+      csvBytes = csv.body().length();
+    }
+    report(
+        String.format(
+            Locale.ROOT,
+            "GET /api/bookings/export.csv, all history, %d bookings (%.1f MB): median %.0f ms, min"
+                + " %.0f ms, max %.0f ms over %d downloads%n",
+            BOOKINGS,
+            csvBytes / 1e6,
+            median(csvMillis),
+            Collections.min(csvMillis),
+            Collections.max(csvMillis),
+            csvMillis.size()));
   }
 
   @Test

@@ -31,6 +31,12 @@ public class BookingSync {
 
   private static final Logger LOG = Logger.getLogger(BookingSync.class.getName());
 
+  /**
+   * A first sync that stored at least this many bookings is a bulk load, after which the database's
+   * planner statistics are refreshed ({@link BookingStore#refreshPlannerStatistics}).
+   */
+  static final int BULK_LOAD = 1_000;
+
   @Inject SyncStateStore states;
   @Inject BookingStore bookings;
   @Inject TokenService tokens;
@@ -75,6 +81,9 @@ public class BookingSync {
         cursor = step.cursor();
         if (step.done()) {
           logCompleted(userId, cursor, requests, started);
+          if (cursor.phase() == Phase.FULL && cursor.nextSkip() >= BULK_LOAD) {
+            bookings.refreshPlannerStatistics();
+          }
           return true;
         }
       }

@@ -6,8 +6,10 @@ import com.callytics.bookings.entity.Booking;
 import com.callytics.bookings.entity.BookingQuery;
 import com.callytics.bookings.entity.SyncStatus;
 import com.callytics.bookings.entity.SyncStatus.State;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +24,10 @@ class BookingSyncTest {
   private final BookingStore store = new BookingStore(db.database);
   private final SyncStateStore states = new SyncStateStore(db.database, store);
   private final FakeCal cal = new FakeCal(1_050);
-  private final SyncCoordinator coordinator = coordinator();
+  private final SyncCoordinator coordinator = coordinator(store, states);
   private final String user = db.addUser();
 
-  private SyncCoordinator coordinator() {
+  private SyncCoordinator coordinator(BookingStore store, SyncStateStore states) {
     BookingSync sync = new BookingSync();
     sync.states = states;
     sync.bookings = store;
@@ -242,5 +244,37 @@ class BookingSyncTest {
 
     List<BookingQuery> firstPages = cal.requests.subList(0, 2);
     assertThat(firstPages).allMatch(q -> q.sortCreated().isPresent() && q.take().orElse(0) == 100);
+  }
+
+  @Test
+  void aLargeFirstSyncLeavesPostgreSqlWithPlannerStatistics() throws Exception {
+    TestDatabase postgres = new TestDatabase(LocalPostgres.freshSchema());
+    BookingStore onPostgres = new BookingStore(postgres.database);
+    SyncStateStore postgresStates = new SyncStateStore(postgres.database, onPostgres);
+    SyncCoordinator onPostgresCoordinator = coordinator(onPostgres, postgresStates);
+    String someone = postgres.addUser();
+    assertThat(analyzedTables(postgres)).isEmpty();
+
+    onPostgresCoordinator.requestSync(someone);
+
+    assertThat(onPostgresCoordinator.status(someone).storedBookings()).isEqualTo(1_050);
+    assertThat(analyzedTables(postgres)).containsExactlyInAnyOrder("booking", "booking_json");
+  }
+
+  /** The tables of the schema that ANALYZE has been run on. */
+  private static List<String> analyzedTables(TestDatabase postgres) throws Exception {
+    List<String> tables = new ArrayList<>();
+    try (Connection connection = postgres.dataSource.getConnection();
+        var rows =
+            connection
+                .createStatement()
+                .executeQuery(
+                    "SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema()"
+                        + " AND last_analyze IS NOT NULL")) {
+      while (rows.next()) {
+        tables.add(rows.getString(1));
+      }
+    }
+    return tables;
   }
 }

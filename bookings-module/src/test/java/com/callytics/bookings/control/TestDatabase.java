@@ -6,20 +6,29 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
-/** A private in-memory H2 database with every migration applied (those of auth-module too). */
+/**
+ * A test database (private in-memory H2 unless given) with every migration applied (auth-module's
+ * too).
+ */
 final class TestDatabase {
 
   private static final AtomicLong CAL_IDS = new AtomicLong(1);
 
-  final JdbcDataSource dataSource = new JdbcDataSource();
+  final DataSource dataSource;
   final BookingsDatabase database;
 
+  /** A private in-memory H2 database. */
   TestDatabase() {
-    dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    dataSource.setUser("sa");
+    this(inMemoryH2());
+  }
+
+  /** The given (empty) database, migrated. */
+  TestDatabase(DataSource dataSource) {
+    this.dataSource = dataSource;
     Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
@@ -27,6 +36,13 @@ final class TestDatabase {
         .load()
         .migrate();
     database = BookingsDatabase.of(dataSource);
+  }
+
+  private static DataSource inMemoryH2() {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    h2.setUser("sa");
+    return h2;
   }
 
   /** A new row in app_user; returns its id. */
