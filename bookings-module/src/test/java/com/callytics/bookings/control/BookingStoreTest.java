@@ -130,6 +130,33 @@ class BookingStoreTest {
   }
 
   @Test
+  void onPostgreSqlAnUpsertInsertsTheNewAndOverwritesTheStored() throws Exception {
+    TestDatabase postgres = new TestDatabase(LocalPostgres.freshSchema());
+    BookingStore onPostgres = new BookingStore(postgres.database);
+    String someone = postgres.addUser();
+    Booking cancelled = Bookings.number(2, "cancelled", NOW);
+    int first;
+    int second;
+
+    try (Connection connection = postgres.dataSource.getConnection()) {
+      first =
+          onPostgres.upsert(
+              connection, someone, List.of(Bookings.number(1), Bookings.number(2)), NOW);
+      second = onPostgres.upsert(connection, someone, List.of(cancelled, Bookings.number(3)), NOW);
+    }
+
+    assertThat(first).as("new").isEqualTo(2);
+    assertThat(second).as("new: uid-3 only").isEqualTo(1);
+    assertThat(onPostgres.count(someone)).isEqualTo(3);
+    assertThat(onPostgres.findByUid(someone, "uid-2")).contains(cancelled);
+    try (Stream<Booking> stored = onPostgres.stream(someone, null, null, null)) {
+      assertThat(stored.filter(b -> b.uid().equals("uid-2")).toList())
+          .singleElement()
+          .satisfies(b -> assertThat(b.status()).isEqualTo("cancelled"));
+    }
+  }
+
+  @Test
   void aStoredBookingReadsBackEqual() throws Exception {
     Booking booking = Bookings.number(42);
 
