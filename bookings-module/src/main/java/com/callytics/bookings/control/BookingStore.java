@@ -149,7 +149,13 @@ public class BookingStore {
       }
       write(connection, INSERT, userId, inserts, now);
     } else {
-      Set<String> inserted = upsertOnPostgres(connection, userId, candidates, now);
+      Set<String> inserted = new HashSet<>();
+      // at most 500 rows per statement: PostgreSQL binds at most 65,535 parameters to one
+      for (int from = 0; from < candidates.size(); from += READ_PAGE_SIZE) {
+        List<Row> chunk =
+            candidates.subList(from, Math.min(candidates.size(), from + READ_PAGE_SIZE));
+        inserted.addAll(upsertOnPostgres(connection, userId, chunk, now));
+      }
       for (Row row : candidates) {
         (inserted.contains(row.booking().uid()) ? inserts : overwritten).add(row);
       }

@@ -145,6 +145,14 @@ class BookingStoreTest {
       second = onPostgres.upsert(connection, someone, List.of(cancelled, Bookings.number(3)), NOW);
     }
 
+    String many = postgres.addUser();
+    try (Connection connection = postgres.dataSource.getConnection()) {
+      List<Booking> more = IntStream.rangeClosed(1, 3_001).mapToObj(Bookings::number).toList();
+      assertThat(onPostgres.upsert(connection, many, more, NOW))
+          .as("more than one statement's worth of rows")
+          .isEqualTo(3_001);
+    }
+    assertThat(onPostgres.count(many)).isEqualTo(3_001);
     assertThat(first).as("new").isEqualTo(2);
     assertThat(second).as("new: uid-3 only").isEqualTo(1);
     assertThat(onPostgres.count(someone)).isEqualTo(3);
